@@ -1,0 +1,50 @@
+# One command to learn (make lab), one to test (make test). Both build .venv first.
+# Override the interpreter with: make test PYTHON=python3.12
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+
+# The variables every kernel needs before TensorFlow loads (helpers.setup_lesson sets them too).
+export TF_CPP_MIN_LOG_LEVEL := 3
+export TF_ENABLE_ONEDNN_OPTS := 0
+export KERAS_BACKEND := tensorflow
+export COLUMNS := 80
+export PYTHONHASHSEED := 0
+
+.PHONY: help venv lab test notebooks test-portability clean
+
+help:
+	@echo "make lab               start JupyterLab on notebooks/ (builds .venv first)"
+	@echo "make test              unit tests + every notebook under strict nbval"
+	@echo "make notebooks         re-execute every notebook in place (the only way outputs are made)"
+	@echo "make test-portability  nbval on every notebook with older CPU instruction sets"
+	@echo "make clean             remove .venv"
+
+venv: $(STAMP)
+
+# Rebuilt from scratch whenever requirements.txt or pyproject.toml changes.
+$(STAMP): requirements.txt pyproject.toml
+	@$(PYTHON) -c 'import sys; v = sys.version_info[:2]; sys.exit(0 if (3, 10) <= v <= (3, 13) else "Python 3.10-3.13 is needed, this is %d.%d: run make PYTHON=python3.X" % v)'
+	rm -rf $(VENV)
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -r requirements.txt
+	$(BIN)/python -m pip install --quiet --no-deps -e .
+	touch $(STAMP)
+
+lab: $(STAMP)
+	$(BIN)/jupyter lab --notebook-dir=notebooks --ip=127.0.0.1 --no-browser
+
+test: $(STAMP)
+	$(BIN)/python -m pytest
+
+notebooks: $(STAMP)
+	$(BIN)/python tools/regenerate.py notebooks
+
+test-portability: $(STAMP)
+	ONEDNN_MAX_CPU_ISA=AVX2 $(BIN)/python -m pytest notebooks
+	ONEDNN_MAX_CPU_ISA=SSE41 $(BIN)/python -m pytest notebooks
+
+clean:
+	rm -rf $(VENV)
