@@ -43,7 +43,7 @@ def _keras_loaded() -> bool:
     return "keras" in sys.modules or "tensorflow" in sys.modules
 
 
-def setup_lesson(seed: int = DEFAULT_SEED, *, quiet: bool = False) -> str:
+def setup_lesson(seed: int = DEFAULT_SEED, *, quiet: bool = False) -> None:
     """Prepare a lesson: environment variables, seeds, display options; print the versions.
 
     Call it in the first code cell, before anything imports Keras. Calling it again later (for
@@ -51,10 +51,8 @@ def setup_lesson(seed: int = DEFAULT_SEED, *, quiet: bool = False) -> str:
 
     Args:
         seed: the seed for Python's ``random``, NumPy and Keras (an int >= 0).
-        quiet: if True, do not print the version line.
-
-    Returns:
-        The version line, e.g. ``"Python 3.11 | TensorFlow 2.21.0 | Keras 3.15.1 | seed 42"``.
+        quiet: if True, do not print the version line
+            (``Python 3.11 | TensorFlow 2.21.0 | Keras 3.15.1 | seed 42``).
 
     Raises:
         TypeError: if ``seed`` is not an int.
@@ -106,7 +104,6 @@ def setup_lesson(seed: int = DEFAULT_SEED, *, quiet: bool = False) -> str:
     line = f"Python {major}.{minor} | TensorFlow {tf.__version__} | Keras {keras.__version__} | seed {seed}"
     if not quiet:
         print(line)
-    return line
 
 
 def _setup_matplotlib() -> None:

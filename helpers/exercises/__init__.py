@@ -1,0 +1,831 @@
+"""In-notebook exercises: ``ex.q1.check(q1_answer)``, ``ex.q1.hint()``, ``ex.q1.solution()``.
+
+Each lesson has a module ``helpers/exercises/lessonNN.py`` (``NN`` = the notebook's number) that
+defines its exercises ``q1``, ``q2``, ... as :class:`Exercise` objects. The notebook imports it once
+and checks each exercise in the cell where the learner answers it::
+
+    from helpers.exercises import lesson01 as ex      # once, near the top of the lesson
+
+    q1_answer = ...          # replace ... with your answer
+    ex.q1.check(q1_answer)   # ⏳ Not attempted yet: replace ... with your answer, then run this cell again.
+    # ex.q1.hint()           # 💡 Hint: ...
+    # ex.q1.solution()       # 📝 Solution: q1_answer = ...
+
+Checks use only public behaviour of the answer: its value, its predictions, public Keras
+configuration (``model.layers``, ``layer.get_config()``, ``model.count_params()``), never private
+attributes, so they keep working across Keras 3 releases.
+
+Writing a lesson module
+-----------------------
+A lesson module is a list of exercises; nothing else is needed (``tests/test_exercises_in_context.py``
+finds it from the notebook's import line and tests every exercise inside its lesson)::
+
+    '''Exercises of lesson 01 (notebooks/01_models_and_error.ipynb).'''
+    from helpers.exercises import Exercise, expect_choice, expect_number
+
+    q1 = Exercise(
+        "q1",
+        expect_number(23.45, rel=1e-3, what="the mean of mpg",
+                      known_mistakes=[(23.0, "That is the median: use .mean(), not .median().")]),
+        hint="A pandas column has a .mean() method.",
+        solution="q1_answer = df['mpg'].mean()",
+        answer_name="q1_answer",
+        wrong_answers=[("q1_answer = df['mpg'].median()", "the median")],
+    )
+    q2 = Exercise(
+        "q2",
+        expect_choice("b", {"a": "MAE is in the units of the target, not squared."}),
+        hint="Which error keeps the units of the target?",
+        solution="q2_answer = 'b'",
+        answer_name="q2_answer",
+        wrong_answers=[("q2_answer = 'A'", "units of the target")],
+    )
+
+Rules that the tests enforce:
+
+* the attribute name is the exercise name (``q1 = Exercise("q1", ...)``);
+* ``solution`` and each wrong answer are plain Python that assign ``answer_name`` and may use the
+  lesson's variables (``df``, ``model``, ...): they are run in the notebook, right after the
+  exercise cell, and must give "correct" and "incorrect" with the given hint respectively;
+* the notebook's exercise cell assigns ``answer_name = ...`` (stored unanswered) and calls
+  ``ex.qK.check(answer_name)``.
+
+The checker protocol
+--------------------
+A checker is any callable ``checker(answer) -> None``: it **returns None when the answer is
+correct** and **raises** :class:`Incorrect` ``("specific hint")`` when it is not. Build checkers
+with the ``expect_*`` helpers below, or write a function::
+
+    def _check_split(answer):
+        train, test = answer                  # any other exception becomes a friendly message
+        if len(test) != 20:
+            raise Incorrect(f"your test set has {len(test)} rows; it should have 20 (20 %).")
+
+    q3 = Exercise("q3", ValueCheck(_check_split, expects="a tuple (train, test)"), ...)
+
+A function may also compute the expected value when it is called and delegate to a helper:
+``expect_number(expected_mae(), what="MAE")(answer)``.
+
+Known mistakes: every ``expect_*`` helper takes ``known_mistakes``, a list of ``(probe, hint)``:
+``probe`` is a known wrong value (compared with the helper's tolerance) or a predicate
+``value -> bool``, e.g. ``(lambda v: math.isclose(v, 10 * rmse, rel_tol=0.01), "10 times too
+large: did you forget the square root?")``. They are tried in order, after the correct answer
+and before the helper's generic hint; a probe that raises never matches.
+
+Any other exception escaping a checker (TypeError, ValueError, a Keras error, ...) is turned into
+an "incorrect" result whose message says which kind of value was expected (``expects=``, or the
+helper's own description) and which type was received: a learner never sees a traceback.
+A checker that returns something other than None is a bug in the lesson module; it is reported as
+"incorrect" (never "correct"), so the in-context tests catch it.
+"""
+
+from __future__ import annotations
+
+import ast
+import itertools
+import math
+import re
+import warnings
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from types import ModuleType
+from typing import Any, Literal
+
+import numpy as np
+
+__all__ = [
+    "CheckResult",
+    "Checker",
+    "Exercise",
+    "Incorrect",
+    "KnownMistake",
+    "NOT_ATTEMPTED_MESSAGE",
+    "ValueCheck",
+    "describe_type",
+    "exercises_of",
+    "expect_array_close",
+    "expect_choice",
+    "expect_int",
+    "expect_keras_model",
+    "expect_number",
+    "raise_known_mistake",
+]
+
+Status = Literal["correct", "not_attempted", "incorrect"]
+STATUSES: tuple[Status, ...] = ("correct", "not_attempted", "incorrect")
+
+#: The message of a "not_attempted" result.
+NOT_ATTEMPTED_MESSAGE = "replace ... with your answer, then run this cell again."
+
+#: A checker: returns None when ``answer`` is correct, raises :class:`Incorrect` otherwise.
+Checker = Callable[[Any], None]
+
+#: ``(probe, hint)``: ``probe`` is a known wrong value (compared like the expected value) or a
+#: predicate ``value -> bool``; when it matches, the learner gets ``hint``.
+KnownMistake = tuple[Any, str]
+
+_SCAN_BUDGET = 10_000  # at most this many items are looked at when searching an answer for `...`
+_SCAN_DEPTH = 6
+
+
+class Incorrect(Exception):
+    """Raised by a checker when the answer is wrong; the message is the hint the learner sees.
+
+    >>> try:
+    ...     raise Incorrect("your value is 10 times too large: did you forget the square root?")
+    ... except Incorrect as exc:
+    ...     print(exc.hint)
+    your value is 10 times too large: did you forget the square root?
+    """
+
+    def __init__(self, hint: str) -> None:
+        super().__init__(hint)
+        self.hint = str(hint)
+
+
+@dataclass(frozen=True)
+class CheckResult:
+    """The outcome of :meth:`Exercise.evaluate`.
+
+    ``status`` is ``"correct"``, ``"not_attempted"`` or ``"incorrect"``; ``message`` is what the
+    learner reads; ``detail`` is for course authors and tests only (e.g. the exception that a
+    checker raised), it is never printed by :meth:`Exercise.check`.
+
+    >>> CheckResult("incorrect", "your value is too large").render()
+    '❌ Incorrect: your value is too large'
+    >>> CheckResult("correct", "").render()
+    '✅ Correct!'
+    """
+
+    status: Status
+    message: str
+    detail: str = ""
+
+    def __post_init__(self) -> None:
+        if self.status not in STATUSES:
+            raise ValueError(f"status must be one of {STATUSES}, not {self.status!r}")
+
+    @property
+    def is_correct(self) -> bool:
+        """True when the status is ``"correct"``."""
+        return self.status == "correct"
+
+    def render(self) -> str:
+        """The block that :meth:`Exercise.check` prints."""
+        if self.status == "correct":
+            return f"✅ Correct! {self.message}".rstrip()
+        if self.status == "not_attempted":
+            return f"⏳ Not attempted yet: {self.message}"
+        return f"❌ Incorrect: {self.message}"
+
+
+@dataclass(frozen=True)
+class ValueCheck:
+    """A checker made by an ``expect_*`` helper: a callable plus a description of what it expects.
+
+    >>> check = ValueCheck(lambda answer: None, expects="anything")
+    >>> check(42) is None
+    True
+    """
+
+    func: Checker
+    expects: str
+
+    def __call__(self, answer: Any) -> None:
+        self.func(answer)
+
+
+class Exercise:
+    """One exercise of a lesson: check an answer, print a hint or the reference solution.
+
+    Args:
+        name: the exercise's name and the attribute it is stored under, e.g. ``"q1"``.
+        checker: ``checker(answer) -> None``; raises :class:`Incorrect` ("hint") when wrong.
+        hint: a hint that does not give the answer away.
+        solution: the reference code; it must assign ``answer_name``.
+        answer_name: the variable the notebook's exercise cell assigns, e.g. ``"q1_answer"``.
+        wrong_answers: ``(code, hint_substring)`` pairs: code a typical learner would write
+            (assigning ``answer_name``) and a piece of the hint it must produce (tested in context).
+        correct_message: printed after "✅ Correct!", e.g. a takeaway.
+        expects: what kind of value is expected, for the message shown when the checker fails
+            with an unexpected exception; defaults to the helper's own description.
+
+    Raises:
+        ValueError: at definition time, when an argument is unusable (empty hint, a solution or
+            wrong answer that does not assign ``answer_name`` or is not valid Python, ...).
+
+    >>> q1 = Exercise("q1", expect_number(2.5), hint="Add them up, divide by the count.",
+    ...               solution="q1_answer = sum(data) / len(data)", answer_name="q1_answer")
+    >>> q1.check(...)
+    ⏳ Not attempted yet: replace ... with your answer, then run this cell again.
+    >>> q1.check(2.5)
+    ✅ Correct!
+    >>> q1.evaluate("2.5").status
+    'incorrect'
+    """
+
+    def __init__(
+        self,
+        name: str,
+        checker: Checker,
+        *,
+        hint: str,
+        solution: str,
+        answer_name: str,
+        wrong_answers: Sequence[tuple[str, str]] = (),
+        correct_message: str = "",
+        expects: str | None = None,
+    ) -> None:
+        if not isinstance(name, str) or not name.isidentifier():
+            raise ValueError(f"name must be a Python identifier such as 'q1', not {name!r}")
+        where = f"exercise {name}"
+        if not callable(checker):
+            raise ValueError(f"{where}: checker must be callable, not {type(checker).__name__}")
+        if not isinstance(answer_name, str) or not answer_name.isidentifier():
+            raise ValueError(f"{where}: answer_name must be an identifier such as 'q1_answer'")
+        for label, text in (("hint", hint), ("solution", solution)):
+            if not isinstance(text, str) or not text.strip():
+                raise ValueError(f"{where}: {label} must be a non-empty string")
+        _require_assignment(solution, answer_name, f"{where}: the solution")
+        checked_wrong: list[tuple[str, str]] = []
+        for index, pair in enumerate(wrong_answers, start=1):
+            if not (isinstance(pair, (tuple, list)) and len(pair) == 2):
+                raise ValueError(f"{where}: wrong answer {index} must be a (code, hint_substring) tuple")
+            code, expected = pair
+            _require_assignment(code, answer_name, f"{where}: wrong answer {index}")
+            if not isinstance(expected, str) or not expected.strip():
+                raise ValueError(f"{where}: wrong answer {index} needs a non-empty hint substring")
+            checked_wrong.append((code, expected))
+        if not isinstance(correct_message, str):
+            raise ValueError(f"{where}: correct_message must be a string")
+        self.name = name
+        self.checker = checker
+        self.hint_text = hint.strip()
+        self.solution_code = solution.strip("\n")
+        self.answer_name = answer_name
+        self.wrong_answers: tuple[tuple[str, str], ...] = tuple(checked_wrong)
+        self.correct_message = correct_message.strip()
+        self.expects = expects or getattr(checker, "expects", None) or "a different kind of value"
+
+    def __repr__(self) -> str:
+        return (f"<Exercise {self.name}: {self.name}.check({self.answer_name}), "
+                f"{self.name}.hint(), {self.name}.solution()>")
+
+    def evaluate(self, answer: Any = ...) -> CheckResult:
+        """Check ``answer`` without printing. Never raises an Exception (KeyboardInterrupt, the stop
+        button, still stops it).
+
+        >>> q = Exercise("q1", expect_int(3), hint="Count them.", solution="q1_answer = 3",
+        ...              answer_name="q1_answer")
+        >>> q.evaluate((..., 1)).status
+        'not_attempted'
+        >>> q.evaluate(None).message
+        'your answer is None: did you assign the result of print() or of a method that changes things in place?'
+        """
+        if _contains_ellipsis(answer):
+            return CheckResult("not_attempted", NOT_ATTEMPTED_MESSAGE)
+        try:
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")
+                returned = self.checker(answer)
+        except Incorrect as exc:
+            return CheckResult("incorrect", exc.hint)
+        except Exception as exc:  # noqa: BLE001 - a learner must never see a traceback
+            return CheckResult("incorrect", self._unexpected_message(answer),
+                               detail=_describe_exception(exc))
+        if returned is not None:
+            return CheckResult(
+                "incorrect",
+                "this exercise's checker is broken, please tell your instructor.",
+                detail=f"the checker returned a {describe_type(returned)} instead of None",
+            )
+        return CheckResult("correct", self.correct_message)
+
+    def check(self, answer: Any = ...) -> None:
+        """Print whether ``answer`` is correct: one short block, nothing else.
+
+        >>> q = Exercise("q1", expect_choice("b"), hint="Think.", solution="q1_answer = 'b'",
+        ...              answer_name="q1_answer", correct_message="MAE keeps the target's units.")
+        >>> q.check(" B ")
+        ✅ Correct! MAE keeps the target's units.
+        """
+        print(self.evaluate(answer).render())
+
+    def hint(self) -> None:
+        """Print the hint.
+
+        >>> Exercise("q1", expect_int(3), hint="Count them.", solution="q1_answer = 3",
+        ...          answer_name="q1_answer").hint()
+        💡 Hint: Count them.
+        """
+        print(f"💡 Hint: {self.hint_text}")
+
+    def solution(self) -> None:
+        """Print the reference solution code.
+
+        >>> Exercise("q1", expect_int(3), hint="Count them.", solution="q1_answer = 3",
+        ...          answer_name="q1_answer").solution()
+        📝 Solution:
+        q1_answer = 3
+        """
+        print(f"📝 Solution:\n{self.solution_code}")
+
+    def _unexpected_message(self, answer: Any) -> str:
+        if answer is None:
+            return _NONE_MESSAGE
+        return (f"this exercise expects {self.expects}, but your answer is {_a(describe_type(answer))}. "
+                f"Check what you assigned to {self.answer_name}.")
+
+
+def exercises_of(module: ModuleType) -> list[Exercise]:
+    """The exercises of a lesson module, in natural order of their names (q1, q2, ..., q10).
+
+    Raises:
+        ValueError: when an exercise is stored under an attribute other than its name.
+
+    >>> import types
+    >>> lesson = types.ModuleType("lesson99")
+    >>> for n in ("q10", "q2", "q1"):
+    ...     setattr(lesson, n, Exercise(n, expect_int(1), hint="h", solution=f"{n}_a = 1",
+    ...                                  answer_name=f"{n}_a"))
+    >>> [e.name for e in exercises_of(lesson)]
+    ['q1', 'q2', 'q10']
+    """
+    found = []
+    for attribute, value in vars(module).items():
+        if isinstance(value, Exercise):
+            if attribute != value.name:
+                raise ValueError(f"{module.__name__}.{attribute} holds exercise {value.name!r}: "
+                                 f"store each exercise under its own name ({value.name} = Exercise({value.name!r}, ...))")
+            found.append(value)
+    return sorted(found, key=lambda exercise: _natural_key(exercise.name))
+
+
+# --------------------------------------------------------------------------------------------
+# Helper checkers
+# --------------------------------------------------------------------------------------------
+
+def expect_number(
+    expected: float,
+    *,
+    rel: float = 1e-3,
+    abs: float = 1e-9,  # noqa: A002 - mirrors math.isclose / pytest.approx
+    what: str = "answer",
+    known_mistakes: Sequence[KnownMistake] = (),
+    reveal_direction: bool = True,
+) -> ValueCheck:
+    """A checker for a single number close to ``expected`` (``math.isclose(rel_tol=rel, abs_tol=abs)``).
+
+    Ints, floats, NumPy scalars and 0-d arrays are accepted; text, booleans, None and arrays get a
+    specific hint. ``known_mistakes`` values are compared with the same tolerance; predicates get
+    the answer as a float.
+
+    >>> check = expect_number(3.0, what="RMSE", known_mistakes=[
+    ...     (9.0, "your value is the MSE: did you forget the square root?"),
+    ...     (lambda v: v < 0, "an error can never be negative.")])
+    >>> check(3.001) is None
+    True
+    >>> Exercise("q1", check, hint="h", solution="a = 3.0", answer_name="a").check(9.0)
+    ❌ Incorrect: your value is the MSE: did you forget the square root?
+    >>> Exercise("q1", check, hint="h", solution="a = 3.0", answer_name="a").check("3")
+    ❌ Incorrect: your RMSE is text (a str), not a number: remove the quotes.
+    """
+    expected = float(expected)
+    if not math.isfinite(expected):
+        raise ValueError("expected must be a finite number")
+    same = _close(rel, abs)
+    _validate_mistakes(known_mistakes, lambda probe: same(float(probe), expected))
+
+    def check(answer: Any) -> None:
+        value = _as_float(answer, what)
+        if same(value, expected):
+            return
+        raise_known_mistake(value, known_mistakes, equal=lambda v, probe: same(v, float(probe)))
+        direction = ("too large" if value > expected else "too small") if reveal_direction else "not right"
+        raise Incorrect(f"your {what} is {value:.6g}, which is {direction}.")
+
+    return ValueCheck(check, expects="a single number (int or float)")
+
+
+def expect_int(
+    expected: int,
+    *,
+    what: str = "answer",
+    known_mistakes: Sequence[KnownMistake] = (),
+    reveal_direction: bool = True,
+) -> ValueCheck:
+    """A checker for a whole number equal to ``expected`` (e.g. a count or ``model.count_params()``).
+
+    A float with no fractional part (``3.0``) is accepted; text, booleans and arrays get a hint.
+
+    >>> check = expect_int(4, what="number of layers", known_mistakes=[(3, "count the output layer too.")])
+    >>> check(4.0) is None
+    True
+    >>> Exercise("q1", check, hint="h", solution="a = 4", answer_name="a").check(3)
+    ❌ Incorrect: count the output layer too.
+    """
+    if isinstance(expected, bool) or not isinstance(expected, (int, np.integer)):
+        raise ValueError("expected must be an int")
+    expected = int(expected)
+    _validate_mistakes(known_mistakes, lambda probe: probe == expected)
+
+    def check(answer: Any) -> None:
+        if isinstance(answer, (int, np.integer)) and not isinstance(answer, (bool, np.bool_)):
+            number = int(answer)  # exact, even beyond 2**53
+        else:
+            value = _as_float(answer, what)
+            if not value.is_integer():
+                raise Incorrect(f"your {what} is {value:.6g}, but a whole number was expected.")
+            number = int(value)
+        if number == expected:
+            return
+        raise_known_mistake(number, known_mistakes)
+        direction = ("too large" if number > expected else "too small") if reveal_direction else "not right"
+        raise Incorrect(f"your {what} is {number}, which is {direction}.")
+
+    return ValueCheck(check, expects="a whole number (int)")
+
+
+def expect_array_close(
+    expected: Any,
+    *,
+    rel: float = 1e-3,
+    abs: float = 1e-6,  # noqa: A002 - mirrors numpy.allclose's atol
+    what: str = "array",
+    squeeze: bool = False,
+    known_mistakes: Sequence[KnownMistake] = (),
+) -> ValueCheck:
+    """A checker for an array of numbers of ``expected``'s shape, element-wise close to it.
+
+    Lists, NumPy arrays, pandas Series/DataFrames and tensors are accepted (anything
+    ``numpy.asarray`` turns into numbers). With ``squeeze=True`` length-1 axes are ignored, so
+    ``model.predict(X)`` of shape ``(n, 1)`` matches an expected ``(n,)``. Known-mistake values
+    match when they have the answer's shape and are close; predicates get the answer as an array.
+
+    >>> check = expect_array_close([1.0, 2.0, 3.0], what="predictions")
+    >>> check([1, 2, 3.0001]) is None
+    True
+    >>> Exercise("q1", check, hint="h", solution="a = 1", answer_name="a").check([[1], [2], [3]])
+    ❌ Incorrect: the shape of your predictions is (3, 1), but (3,) was expected: .ravel() makes a column flat.
+    """
+    target = np.asarray(expected, dtype=float)
+    if not np.all(np.isfinite(target)):
+        raise ValueError("expected must contain finite numbers only")
+    expected_shape = target.shape
+
+    def same(value: np.ndarray, probe: Any) -> bool:
+        probe_array = np.asarray(probe, dtype=float)
+        if squeeze:
+            value, probe_array = np.squeeze(value), np.squeeze(probe_array)
+        return value.shape == probe_array.shape and bool(
+            np.allclose(value, probe_array, rtol=rel, atol=abs, equal_nan=False))
+
+    _validate_mistakes(known_mistakes, lambda probe: same(target, probe))
+
+    def check(answer: Any) -> None:
+        value = _as_float_array(answer, what)
+        if same(value, target):
+            return
+        raise_known_mistake(value, known_mistakes, equal=same)
+        shown, wanted = (np.squeeze(value).shape, np.squeeze(target).shape) if squeeze else (value.shape, expected_shape)
+        if shown != wanted:
+            raise Incorrect(f"the shape of your {what} is {value.shape}, but {expected_shape} was expected"
+                            + _shape_advice(value.shape, expected_shape))
+        if not np.all(np.isfinite(value)):
+            raise Incorrect(f"there are NaN or infinite values in your {what}.")
+        wrong = int(np.sum(~np.isclose(np.reshape(value, shown), np.reshape(target, wanted), rtol=rel, atol=abs)))
+        raise Incorrect(f"the shape of your {what} is right, but {wrong} of its {value.size} values are not.")
+
+    return ValueCheck(check, expects=f"an array of numbers of shape {expected_shape}")
+
+
+def expect_choice(
+    correct_option: str,
+    hints_per_wrong_option: Mapping[str, str] | None = None,
+    *,
+    options: Iterable[str] = (),
+    default_hint: str = "that is not the right option: read the question again.",
+) -> ValueCheck:
+    """A checker for a multiple-choice answer given as a string, e.g. ``"b"``.
+
+    Case, surrounding whitespace and a trailing ``)`` or ``.`` are ignored (``" B) "`` is ``"b"``).
+    The valid options are ``correct_option``, the keys of ``hints_per_wrong_option`` and
+    ``options``; anything else gets "not one of the options".
+
+    >>> check = expect_choice("b", {"a": "MSE is in squared units."}, options="abcd")
+    >>> check(" B ") is None
+    True
+    >>> ex = Exercise("q1", check, hint="h", solution="a = 'b'", answer_name="a")
+    >>> ex.check("a")
+    ❌ Incorrect: MSE is in squared units.
+    >>> ex.check("c")
+    ❌ Incorrect: that is not the right option: read the question again.
+    >>> ex.check("e")
+    ❌ Incorrect: 'e' is not one of the options a, b, c, d: answer with one of them in quotes, e.g. 'a'.
+    """
+    hints = {_normalize_option(k): v for k, v in (hints_per_wrong_option or {}).items()}
+    correct = _normalize_option(correct_option)
+    if not correct:
+        raise ValueError("correct_option must be a non-empty string")
+    if correct in hints:
+        raise ValueError(f"the correct option {correct_option!r} also has a wrong-option hint")
+    valid = sorted({correct, *hints, *(_normalize_option(o) for o in options)})
+    listed = ", ".join(valid)
+
+    def check(answer: Any) -> None:
+        if not isinstance(answer, str):
+            if answer is None:
+                raise Incorrect(_NONE_MESSAGE)
+            raise Incorrect(f"answer with the option as text in quotes, e.g. '{valid[0]}', "
+                            f"not {_a(describe_type(answer))}.")
+        chosen = _normalize_option(answer)
+        if chosen == correct:
+            return
+        if chosen in hints:
+            raise Incorrect(hints[chosen])
+        if chosen not in valid:
+            raise Incorrect(f"{_short(answer)!r} is not one of the options {listed}: "
+                            f"answer with one of them in quotes, e.g. '{valid[0]}'.")
+        raise Incorrect(default_hint)
+
+    return ValueCheck(check, expects=f"one of the options {listed} as text, e.g. '{valid[0]}'")
+
+
+def expect_keras_model(
+    *,
+    dense_units: Sequence[int] | None = None,
+    activations: Sequence[str | None] | None = None,
+    n_params: int | None = None,
+    what: str = "model",
+    known_mistakes: Sequence[tuple[Callable[[Any], bool], str]] = (),
+) -> ValueCheck:
+    """A checker for a built Keras model, using public API only (``model.layers``,
+    ``layer.get_config()``, ``model.count_params()``).
+
+    ``dense_units`` and ``activations`` describe the model's Dense layers in order (an activation
+    of None means ``"linear"``); ``n_params`` is the total number of parameters. Known mistakes
+    are predicates on the model. Keras is imported only when an answer is checked.
+
+    >>> import keras
+    >>> check = expect_keras_model(dense_units=[8, 1], activations=["relu", None], n_params=49)
+    >>> model = keras.Sequential([keras.Input((4,)), keras.layers.Dense(8, activation="relu"),
+    ...                           keras.layers.Dense(1)])
+    >>> check(model) is None
+    True
+    """
+    if dense_units is not None and activations is not None and len(dense_units) != len(activations):
+        raise ValueError("dense_units and activations must describe the same number of layers")
+    for probe, hint in known_mistakes:
+        if not callable(probe) or isinstance(probe, type) or not isinstance(hint, str):
+            raise ValueError("known_mistakes of a model must be (predicate, hint) pairs")
+
+    def check(answer: Any) -> None:
+        import keras  # only when checking: importing this package must not load TensorFlow
+
+        if not isinstance(answer, keras.Model):
+            if isinstance(answer, keras.layers.Layer):
+                raise Incorrect(f"your {what} is a single layer ({type(answer).__name__}), not a model: "
+                                f"put the layers in a list inside keras.Sequential([...]).")
+            if answer is None:
+                raise Incorrect(_NONE_MESSAGE)
+            raise Incorrect(f"your {what} should be a Keras model, not {_a(describe_type(answer))}.")
+        try:
+            total = int(answer.count_params())
+        except ValueError:
+            raise Incorrect(f"your {what} is not built yet: start it with keras.Input(shape=(number_of_features,)).") from None
+        raise_known_mistake(answer, known_mistakes)
+        dense = [layer for layer in answer.layers if isinstance(layer, keras.layers.Dense)]
+        configs = [layer.get_config() for layer in dense]
+        if dense_units is not None:
+            units = [int(config["units"]) for config in configs]
+            if len(units) != len(dense_units):
+                raise Incorrect(f"your {what} has {len(units)} Dense layers, but {len(dense_units)} were asked for.")
+            for index, (got, want) in enumerate(zip(units, dense_units), start=1):
+                if got != want:
+                    raise Incorrect(f"Dense layer {index} of your {what} has {got} units; it should have {want}.")
+        if activations is not None:
+            if len(configs) != len(activations):
+                raise Incorrect(f"your {what} has {len(configs)} Dense layers, but {len(activations)} were asked for.")
+            for index, (config, want) in enumerate(zip(configs, activations), start=1):
+                got = _activation_name(config.get("activation"))
+                if got != _activation_name(want):
+                    raise Incorrect(f"Dense layer {index} of your {what} uses activation {got!r}; "
+                                    f"it should use {_activation_name(want)!r}.")
+        if n_params is not None and total != n_params:
+            raise Incorrect(f"your {what} has {total} parameters; the model asked for has {n_params}: "
+                            f"check the number of inputs and of units.")
+
+    return ValueCheck(check, expects="a Keras model (e.g. keras.Sequential([...]))")
+
+
+def raise_known_mistake(
+    value: Any,
+    known_mistakes: Sequence[KnownMistake],
+    *,
+    equal: Callable[[Any, Any], bool] | None = None,
+) -> None:
+    """Raise :class:`Incorrect` with the hint of the first known mistake that ``value`` matches.
+
+    A probe that is callable is a predicate ``probe(value) -> bool``; any other probe is a wrong
+    value, compared with ``equal(value, probe)`` (default ``==``). A probe that raises never matches.
+    For custom checkers::
+
+    >>> raise_known_mistake(10, [(0, "zero?"), (lambda v: v > 5, "too big: divide by 2.")])
+    Traceback (most recent call last):
+    ...
+    helpers.exercises.Incorrect: too big: divide by 2.
+    """
+    compare = equal if equal is not None else _equals
+    for probe, hint in known_mistakes:
+        try:
+            matched = bool(probe(value)) if callable(probe) else bool(compare(value, probe))
+        except Exception:  # noqa: BLE001 - a probe that cannot be evaluated does not match
+            matched = False
+        if matched:
+            raise Incorrect(hint)
+
+
+def describe_type(value: Any) -> str:
+    """A short, safe name for the type of ``value`` (never calls its ``__repr__``).
+
+    >>> describe_type(3.0), describe_type("x"), describe_type(np.zeros(2))
+    ('float', 'str', 'numpy.ndarray')
+    """
+    try:
+        kind = type(value)
+        module = str(getattr(kind, "__module__", "") or "")
+        name = str(getattr(kind, "__qualname__", None) or getattr(kind, "__name__", "object"))
+    except Exception:  # noqa: BLE001 - a type with a broken metaclass
+        return "object"
+    if module in ("builtins", "__main__", ""):
+        return name
+    return f"{module.split('.')[0]}.{name}"
+
+
+# --------------------------------------------------------------------------------------------
+# Internals
+# --------------------------------------------------------------------------------------------
+
+_NONE_MESSAGE = ("your answer is None: did you assign the result of print() "
+                 "or of a method that changes things in place?")
+
+
+def _require_assignment(code: Any, answer_name: str, where: str) -> None:
+    """ValueError unless ``code`` is valid Python that assigns ``answer_name``."""
+    if not isinstance(code, str) or not code.strip():
+        raise ValueError(f"{where} must be non-empty code")
+    try:
+        tree = ast.parse(code)
+    except SyntaxError as exc:
+        raise ValueError(f"{where} is not valid Python: {exc.msg} (line {exc.lineno})") from None
+    assigned = any(isinstance(node, ast.Name) and node.id == answer_name and isinstance(node.ctx, ast.Store)
+                   for node in ast.walk(tree))
+    if not assigned:
+        raise ValueError(f"{where} must assign {answer_name} (e.g. '{answer_name} = ...'): {code!r}")
+
+
+def _contains_ellipsis(answer: Any) -> bool:
+    """True when ``answer`` is ``...`` or a (nested) container that still holds ``...``."""
+    budget = [_SCAN_BUDGET]
+
+    def scan(value: Any, depth: int) -> bool:
+        if value is Ellipsis:
+            return True
+        if depth >= _SCAN_DEPTH or budget[0] <= 0:
+            return False
+        if isinstance(value, dict):
+            items: Iterable[Any] = itertools.chain(value.keys(), value.values())
+        elif isinstance(value, (list, tuple, set, frozenset)):
+            items = value
+        elif isinstance(value, np.ndarray) and value.dtype == object:
+            items = value.ravel()[: budget[0]]
+        else:
+            return False
+        for item in items:
+            budget[0] -= 1
+            if budget[0] < 0:
+                return False
+            if scan(item, depth + 1):
+                return True
+        return False
+
+    try:
+        return scan(answer, 0)
+    except Exception:  # noqa: BLE001 - a container that cannot be scanned is an attempt
+        return False
+
+
+def _as_float(answer: Any, what: str) -> float:
+    """``answer`` as a float, or Incorrect with a hint saying why it is not a single number."""
+    if answer is None:
+        raise Incorrect(_NONE_MESSAGE)
+    if isinstance(answer, (bool, np.bool_)):
+        raise Incorrect(f"your {what} is {bool(answer)} (a bool), but a number was expected.")
+    if isinstance(answer, (str, bytes)):
+        raise Incorrect(f"your {what} is text (a {type(answer).__name__}), not a number: remove the quotes.")
+    shape = getattr(answer, "shape", None)
+    if isinstance(shape, tuple) and shape != ():
+        raise Incorrect(f"your {what} is {_a(describe_type(answer))} of shape {shape}, but a single number "
+                        f"was expected" + (": take the number out with .item()." if _size(shape) == 1 else "."))
+    if isinstance(answer, (list, tuple, dict, set)):
+        raise Incorrect(f"your {what} is {_a(describe_type(answer))} of {len(answer)} items, but a single "
+                        f"number was expected.")
+    if isinstance(answer, complex):
+        raise Incorrect(f"your {what} is a complex number, but a real number was expected.")
+    try:
+        value = float(answer)
+    except Exception:  # noqa: BLE001 - anything that is not a number
+        raise Incorrect(f"your {what} should be a single number, not {_a(describe_type(answer))}.") from None
+    if math.isnan(value):
+        raise Incorrect(f"your {what} is NaN (not a number): is there a missing value in the data?")
+    if math.isinf(value):
+        raise Incorrect(f"your {what} is infinite: did you divide by zero?")
+    return value
+
+
+def _as_float_array(answer: Any, what: str) -> np.ndarray:
+    """``answer`` as a float array, or Incorrect with a hint saying why it is not one."""
+    if answer is None:
+        raise Incorrect(_NONE_MESSAGE)
+    if isinstance(answer, (str, bytes)):
+        raise Incorrect(f"you gave text (a {type(answer).__name__}) as your {what}, but an array of numbers was expected.")
+    if isinstance(answer, (dict, set)) or callable(answer):
+        raise Incorrect(f"your {what} should be an array of numbers, not {_a(describe_type(answer))}.")
+    try:
+        value = np.asarray(answer, dtype=float)
+    except Exception:  # noqa: BLE001 - ragged lists, text columns, ...
+        raise Incorrect(f"your {what} could not be read as an array of numbers "
+                        f"(it is {_a(describe_type(answer))}): does it contain text or lists of different lengths?") from None
+    return value
+
+
+def _shape_advice(got: tuple[int, ...], wanted: tuple[int, ...]) -> str:
+    if got == (*wanted, 1):
+        return ": .ravel() makes a column flat."
+    if wanted == (*got, 1):
+        return ": .reshape(-1, 1) makes a flat array a column."
+    if len(got) == 2 and got == wanted[::-1]:
+        return ": rows and columns are swapped (.T transposes)."
+    return "."
+
+
+def _close(rel: float, abs_: float) -> Callable[[float, float], bool]:
+    if rel < 0 or abs_ < 0:
+        raise ValueError("tolerances must be >= 0")
+    return lambda a, b: math.isclose(a, b, rel_tol=rel, abs_tol=abs_)
+
+
+def _validate_mistakes(known_mistakes: Sequence[KnownMistake], matches_expected: Callable[[Any], bool]) -> None:
+    """ValueError for a malformed known mistake or a known-wrong value equal to the expected one."""
+    for index, mistake in enumerate(known_mistakes, start=1):
+        if not (isinstance(mistake, tuple) and len(mistake) == 2 and isinstance(mistake[1], str) and mistake[1].strip()):
+            raise ValueError(f"known mistake {index} must be a (value or predicate, hint) tuple")
+        probe = mistake[0]
+        if isinstance(probe, type):
+            raise ValueError(f"known mistake {index}: use a predicate such as lambda v: isinstance(v, T), not a type")
+        if not callable(probe) and matches_expected(probe):
+            raise ValueError(f"known mistake {index}: the value {probe!r} is the expected answer")
+
+
+def _equals(a: Any, b: Any) -> bool:
+    return bool(a == b)
+
+
+def _normalize_option(text: Any) -> str:
+    return str(text).strip().casefold().rstrip(").").strip().lstrip("(").strip()
+
+
+def _activation_name(activation: Any) -> str:
+    if activation is None:
+        return "linear"
+    if isinstance(activation, str):
+        return activation.strip().lower()
+    if isinstance(activation, Mapping):  # a serialized custom activation
+        return str(activation.get("config", {}).get("name", activation.get("class_name", "custom")))
+    return str(getattr(activation, "__name__", "custom"))
+
+
+def _describe_exception(exc: BaseException) -> str:
+    try:
+        return f"{type(exc).__name__}: {exc}"[:500]
+    except Exception:  # noqa: BLE001 - an exception whose __str__ fails
+        return type(exc).__name__
+
+
+def _natural_key(name: str) -> tuple[Any, ...]:
+    parts = re.split(r"(\d+)", name)
+    return tuple(int(part) if index % 2 else part for index, part in enumerate(parts))
+
+
+def _size(shape: tuple[int, ...]) -> int:
+    return math.prod(int(n) for n in shape)
+
+
+def _short(text: str, limit: int = 30) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _a(noun: str) -> str:
+    """``noun`` with "a" or "an" before it."""
+    return f"{'an' if noun[:1].lower() in 'aeiou' else 'a'} {noun}"

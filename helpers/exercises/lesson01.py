@@ -1,0 +1,105 @@
+"""Exercises of lesson 01 (notebooks/01_models_and_error.ipynb): error metrics and the three sets."""
+
+from __future__ import annotations
+
+from functools import cache
+from typing import Any
+
+import numpy as np
+
+from helpers.datasets import load_dataset
+from helpers.exercises import Exercise, ValueCheck, expect_choice, expect_number
+from helpers.prep import Split, features_and_target, train_val_test_split
+
+
+@cache
+def _split() -> Split:
+    """The lesson's split: the same rows as the notebook's X_train, X_val, ..."""
+    return train_val_test_split(*features_and_target(load_dataset("auto_mpg"), target="mpg", drop=["name"]),
+                                seed=42)
+
+
+def _check_baseline_mae(answer: Any) -> None:
+    s = _split()
+    errors = s.y_val.to_numpy() - s.y_train.mean()
+    expect_number(np.mean(np.abs(errors)), what="MAE", known_mistakes=[
+        (np.mean(errors), "positive and negative errors cancel out: take np.abs() of the errors first."),
+        (np.mean(errors ** 2), "that is the MSE (squared errors); MAE averages the absolute errors."),
+        (np.sqrt(np.mean(errors ** 2)), "that is the RMSE; MAE averages the absolute errors, no squares."),
+        (np.sum(np.abs(errors)), "that is the sum of the absolute errors: divide by the number of cars."),
+    ])(answer)
+
+
+def _check_train_r2(answer: Any) -> None:
+    from sklearn.linear_model import LinearRegression
+
+    s = _split()
+    model = LinearRegression().fit(s.X_train, s.y_train)
+    def r2(X, y):  # noqa: ANN001, ANN202 - tiny local helper
+        e = y.to_numpy() - model.predict(X)
+        return 1 - np.sum(e ** 2) / np.sum((y.to_numpy() - y.mean()) ** 2), e
+    train_r2, train_errors = r2(s.X_train, s.y_train)
+    val_r2, _ = r2(s.X_val, s.y_val)
+    expect_number(train_r2, what="training R²", known_mistakes=[
+        (1 - train_r2, "that is SSE / SST; R² is 1 minus that."),
+        (val_r2, "that is the R² on the validation set; use X_train and y_train."),
+    ])(answer)
+
+
+q1 = Exercise(
+    "q1",
+    ValueCheck(_check_baseline_mae, expects="a single number"),
+    hint="The baseline's errors are y_val - pred_baseline. MAE is the mean of their absolute values.",
+    solution="q1_answer = np.mean(np.abs(y_val - pred_baseline))",
+    answer_name="q1_answer",
+    wrong_answers=[
+        ("q1_answer = np.mean(y_val - pred_baseline)", "cancel out"),
+        ("q1_answer = np.mean((y_val - pred_baseline) ** 2)", "MSE"),
+    ],
+    correct_message="The baseline misses by about 6 mpg on average: the number to beat.",
+)
+
+q2 = Exercise(
+    "q2",
+    expect_choice("validation", {
+        "train": "the training error rewards a model that memorises its training cars; "
+                 "compare on cars the models did not learn from.",
+        "test": "the test set is used once, at the very end, to report the chosen model; if it helps "
+                "choose, its score is no longer an honest estimate.",
+    }),
+    hint="One set is for fitting, one for choosing, one for the final report.",
+    solution='q2_answer = "validation"',
+    answer_name="q2_answer",
+    wrong_answers=[('q2_answer = "test"', "used once"), ('q2_answer = "train"', "memorises")],
+    correct_message="Validation chooses; the test set stays untouched until the end.",
+)
+
+q3 = Exercise(
+    "q3",
+    ValueCheck(_check_train_r2, expects="a single number"),
+    hint="errors = y_train - linear.predict(X_train); SSE is the sum of their squares; "
+         "SST is the sum of (y_train - y_train.mean()) squared.",
+    solution=("errors = y_train - linear.predict(X_train)\n"
+              "q3_answer = 1 - np.sum(errors ** 2) / np.sum((y_train - y_train.mean()) ** 2)"),
+    answer_name="q3_answer",
+    wrong_answers=[
+        ("errors = y_train - linear.predict(X_train)\n"
+         "q3_answer = np.sum(errors ** 2) / np.sum((y_train - y_train.mean()) ** 2)", "1 minus"),
+        ("q3_answer = r2", "validation set"),
+    ],
+    correct_message="It is a little higher than on validation: a model fits the cars it learned from best.",
+)
+
+q4 = Exercise(
+    "q4",
+    expect_choice("mae", {
+        "mape": "on dry days the true rainfall is 0 mm and MAPE would divide by 0.",
+        "r2": "R² is fine for comparing models but says nothing in millimetres; "
+              "the question asks for an error that survives zeros and keeps the unit.",
+    }),
+    hint="Which metric divides by the true value? Avoid it. Which one stays in millimetres?",
+    solution='q4_answer = "MAE"',
+    answer_name="q4_answer",
+    wrong_answers=[('q4_answer = "MAPE"', "divide by 0")],
+    correct_message="MAE (or RMSE) stays meaningful when targets are 0, and is in millimetres.",
+)

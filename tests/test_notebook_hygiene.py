@@ -1,0 +1,77 @@
+"""Every stored notebook comes from one clean run and has the lesson anatomy."""
+
+from __future__ import annotations
+
+import copy
+from pathlib import Path
+
+import nbformat
+import pytest
+
+from notebook_checks import problems
+
+ROOT = Path(__file__).resolve().parent.parent
+NOTEBOOKS = sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
+
+
+def test_there_are_lessons() -> None:
+    assert len(NOTEBOOKS) >= 2, f"expected the lessons in {ROOT / 'notebooks'}, found {NOTEBOOKS}"
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=[p.name for p in NOTEBOOKS])
+def test_notebook_is_clean(path: Path) -> None:
+    index = NOTEBOOKS.index(path)
+    following = NOTEBOOKS[index + 1].name if index + 1 < len(NOTEBOOKS) else None
+    assert problems(path, next_notebook=following) == []
+
+
+def _variant(tmp_path: Path, change) -> Path:  # type: ignore[no-untyped-def]
+    nb = nbformat.read(NOTEBOOKS[0], as_version=4)
+    change(nb)
+    out = tmp_path / "variant.ipynb"
+    nbformat.write(nb, out)
+    return out
+
+
+def _strip(nb) -> None:  # type: ignore[no-untyped-def]
+    for cell in nb.cells:
+        if cell.cell_type == "code":
+            cell.outputs, cell.execution_count = [], None
+
+
+def _add_error(nb) -> None:  # type: ignore[no-untyped-def]
+    code = [c for c in nb.cells if c.cell_type == "code"]
+    code[-1].outputs.append(nbformat.v4.new_output("error", ename="NameError", evalue="x", traceback=[]))
+
+
+def _add_stderr(nb) -> None:  # type: ignore[no-untyped-def]
+    code = [c for c in nb.cells if c.cell_type == "code"]
+    code[0].outputs.append(nbformat.v4.new_output("stream", name="stderr", text="W0000 oneDNN custom ops\n"))
+
+
+def _reorder(nb) -> None:  # type: ignore[no-untyped-def]
+    code = [c for c in nb.cells if c.cell_type == "code"]
+    code[0].execution_count, code[1].execution_count = code[1].execution_count, code[0].execution_count
+
+
+def _path_in_output(nb) -> None:  # type: ignore[no-untyped-def]
+    code = [c for c in nb.cells if c.cell_type == "code"]
+    code[0].outputs.append(nbformat.v4.new_output("stream", name="stdout",
+                                                   text="/home/learner/.venv/lib/site-packages\n"))
+
+
+def _drop_glossary(nb) -> None:  # type: ignore[no-untyped-def]
+    nb.cells = [c for c in nb.cells if not (c.cell_type == "markdown" and "Glossary" in c.source)]
+
+
+@pytest.mark.parametrize("change, expected", [
+    (_strip, "not 1.."),
+    (_add_error, "stores an error"),
+    (_add_stderr, "stderr"),
+    (_reorder, "not 1.."),
+    (_path_in_output, "machine path"),
+    (_drop_glossary, "'Glossary'"),
+])
+def test_checks_catch_a_bad_notebook(tmp_path: Path, change, expected: str) -> None:  # type: ignore[no-untyped-def]
+    found = problems(_variant(tmp_path, change))
+    assert any(expected in p for p in found), found

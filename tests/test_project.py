@@ -1,0 +1,46 @@
+"""Project-level promises: one source of pins, and the README's commands."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _requirement_lines(text: str) -> list[str]:
+    lines = [line.split("#", 1)[0].strip() for line in text.splitlines()]
+    return [re.sub(r"\s+", " ", line) for line in lines if line]
+
+
+def test_environment_yml_pins_exactly_requirements_txt() -> None:
+    requirements = _requirement_lines((ROOT / "requirements.txt").read_text(encoding="utf-8"))
+    yml = (ROOT / "environment.yml").read_text(encoding="utf-8")
+    pip_section = yml.split("- pip:", 1)[1]
+    conda_pins = [re.sub(r"\s+", " ", m.strip()) for m in re.findall(r"^\s+- (.+)$", pip_section, re.M)]
+    assert conda_pins == requirements
+    assert re.search(r"^\s+- python=3\.11$", yml, re.M)
+
+
+def test_every_requirement_is_pinned_exactly() -> None:
+    for line in _requirement_lines((ROOT / "requirements.txt").read_text(encoding="utf-8")):
+        spec = line.split(";", 1)[0]
+        assert re.fullmatch(r"[A-Za-z0-9_.-]+==[0-9][0-9A-Za-z.]*", spec.strip()), line
+
+
+def test_tensorflow_markers_cover_each_platform_once() -> None:
+    lines = _requirement_lines((ROOT / "requirements.txt").read_text(encoding="utf-8"))
+    tf = [line for line in lines if line.startswith("tensorflow")]
+    assert {line.split("==")[0] for line in tf} == {"tensorflow-cpu", "tensorflow"}
+    assert all(";" in line for line in tf), "tensorflow pins need environment markers"
+
+
+def test_ci_runs_the_readme_test_command() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    commands = [line.strip() for line in ci.splitlines() if line.strip() and not line.startswith("#")]
+    for command in commands:
+        if command.startswith(("set ", "cd ")):
+            continue
+        assert command in readme, f".ci/run calls {command!r}, which the README does not document"
+    assert "make test" in commands
