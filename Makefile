@@ -4,6 +4,7 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
+EDIT   := $(VENV)/.editable
 
 # The variables every kernel needs before TensorFlow loads (helpers.setup_lesson sets them too).
 export TF_CPP_MIN_LOG_LEVEL := 3
@@ -21,28 +22,33 @@ help:
 	@echo "make test-portability  nbval on every notebook with older CPU instruction sets"
 	@echo "make clean             remove .venv"
 
-venv: $(STAMP)
+venv: $(EDIT)
 
-# Rebuilt from scratch whenever requirements.txt or pyproject.toml changes.
-$(STAMP): requirements.txt pyproject.toml
+# Rebuilt from scratch whenever requirements.txt changes.
+$(STAMP): requirements.txt
 	@$(PYTHON) -c 'import sys; v = sys.version_info[:2]; sys.exit(0 if (3, 10) <= v <= (3, 13) else "Python 3.10-3.13 is needed, this is %d.%d: run make PYTHON=python3.X" % v)'
 	rm -rf $(VENV)
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -r requirements.txt
-	$(BIN)/python -m pip install --quiet --no-deps -e .
 	touch $(STAMP)
 
-lab: $(STAMP)
-	$(BIN)/jupyter lab --notebook-dir=notebooks --ip=127.0.0.1 --no-browser
+# The course's helpers package, editable: re-installed when pyproject.toml changes.
+$(EDIT): $(STAMP) pyproject.toml
+	$(BIN)/python -m pip install --quiet --no-deps -e .
+	touch $(EDIT)
 
-test: $(STAMP)
+# Listens on this computer only; prints the address to open. (--allow-root only when run as root.)
+lab: $(EDIT)
+	$(BIN)/jupyter lab --notebook-dir=notebooks --ip=127.0.0.1 --no-browser $(if $(filter 0,$(shell id -u)),--allow-root)
+
+test: $(EDIT)
 	$(BIN)/python -m pytest
 
-notebooks: $(STAMP)
+notebooks: $(EDIT)
 	$(BIN)/python tools/regenerate.py notebooks
 
-test-portability: $(STAMP)
+test-portability: $(EDIT)
 	ONEDNN_MAX_CPU_ISA=AVX2 $(BIN)/python -m pytest notebooks
 	ONEDNN_MAX_CPU_ISA=SSE41 $(BIN)/python -m pytest notebooks
 
