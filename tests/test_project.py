@@ -44,3 +44,14 @@ def test_ci_runs_the_readme_test_command() -> None:
             continue
         assert command in readme, f".ci/run calls {command!r}, which the README does not document"
     assert "make test" in commands
+
+
+def test_a_run_that_collects_no_notebook_fails() -> None:
+    """Without nbval (or with every notebook missing), asking for notebooks/ must not pass quietly."""
+    import subprocess
+    import sys
+
+    result = subprocess.run([sys.executable, "-m", "pytest", "notebooks", "-o", "addopts=", "-q"],
+                            cwd=ROOT, capture_output=True, text=True, timeout=120, check=False)
+    assert result.returncode != 0
+    assert "no notebook cells were collected" in result.stdout + result.stderr
