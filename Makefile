@@ -13,13 +13,15 @@ export KERAS_BACKEND := tensorflow
 export COLUMNS := 80
 export PYTHONHASHSEED := 0
 
-.PHONY: help venv lab test notebooks test-portability clean
+.PHONY: help venv lab test notebooks test-portability colab-links test-colab clean
 
 help:
 	@echo "make lab               start JupyterLab on notebooks/ (builds .venv first)"
 	@echo "make test              unit tests + every notebook under strict nbval"
 	@echo "make notebooks         re-execute every notebook in place (the only way outputs are made)"
 	@echo "make test-portability  nbval on every notebook with older CPU instruction sets"
+	@echo "make colab-links       point every Colab badge and install cell at [tool.course] in pyproject.toml"
+	@echo "make test-colab        run every notebook alone in a simulated Google Colab runtime"
 	@echo "make clean             remove .venv"
 
 venv: $(EDIT)
@@ -35,7 +37,7 @@ $(STAMP): requirements.txt
 
 # The course's helpers package, editable: re-installed when pyproject.toml changes.
 $(EDIT): $(STAMP) pyproject.toml
-	$(BIN)/python -m pip install --quiet --no-deps -e .
+	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e .
 	touch $(EDIT)
 
 # Listens on this computer only; prints the address to open. (--allow-root only when run as root.)
@@ -45,12 +47,18 @@ lab: $(EDIT)
 test: $(EDIT)
 	$(BIN)/python -m pytest
 
-notebooks: $(EDIT)
+notebooks: $(EDIT) colab-links
 	$(BIN)/python tools/regenerate.py notebooks
+
+colab-links: $(EDIT)
+	$(BIN)/python tools/colab_links.py
+
+test-colab: $(EDIT)
+	$(BIN)/python tools/colab_runtime.py
 
 test-portability: $(EDIT)
 	ONEDNN_MAX_CPU_ISA=AVX2 $(BIN)/python -m pytest notebooks
 	ONEDNN_MAX_CPU_ISA=SSE41 $(BIN)/python -m pytest notebooks
 
 clean:
-	rm -rf $(VENV)
+	rm -rf $(VENV) .venv-colab

@@ -41,8 +41,16 @@ __all__ = [
     "make_nonlinear_1d",
 ]
 
-#: The folder holding the CSV files: ``datasets/`` next to the ``helpers/`` package.
-DATA_DIR = Path(__file__).resolve().parent.parent / "datasets"
+
+def _find_data_dir() -> Path:
+    """``datasets/`` next to ``helpers/`` in the repository; ``helpers/data`` in an installed wheel."""
+    here = Path(__file__).resolve().parent
+    in_repository = here.parent / "datasets"
+    return in_repository if (in_repository / "README.md").is_file() else here / "data"
+
+
+#: The folder holding the CSV files (see :func:`_find_data_dir`).
+DATA_DIR = _find_data_dir()
 
 
 @dataclass(frozen=True)

@@ -432,3 +432,20 @@ def test_importing_the_framework_does_not_load_keras() -> None:
 
 def test_docstring_examples() -> None:
     assert doctest.testmod(framework, optionflags=doctest.ELLIPSIS).failed == 0
+
+
+def test_choice_aliases_and_neutral_messages() -> None:
+    check = expect_choice("validation", {"test": "used once"}, options=["train"],
+                          aliases={"val": "validation", "validation set": "validation", "training": "train"})
+    exercise = Exercise("q1", check, hint="h", solution="a = 'validation'", answer_name="a")
+    assert exercise.evaluate(" Val ").is_correct and exercise.evaluate("validation set").is_correct
+    assert exercise.evaluate("training").message == "that is not the right option: read the question again."
+    unknown = exercise.evaluate("dev").message
+    assert "not one of the options test, train, validation" in unknown and "e.g." not in unknown
+    with pytest.raises(ValueError, match="alias"):
+        expect_choice("a", aliases={"x": "z"})
+
+
+def test_list_of_one_item_reads_well() -> None:
+    exercise = Exercise("q1", expect_number(1.0), hint="h", solution="a = 1", answer_name="a")
+    assert "a list of 1 item," in exercise.evaluate([1.0]).message

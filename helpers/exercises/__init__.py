@@ -504,13 +504,15 @@ def expect_choice(
     hints_per_wrong_option: Mapping[str, str] | None = None,
     *,
     options: Iterable[str] = (),
+    aliases: Mapping[str, str] | None = None,
     default_hint: str = "that is not the right option: read the question again.",
 ) -> ValueCheck:
     """A checker for a multiple-choice answer given as a string, e.g. ``"b"``.
 
     Case, surrounding whitespace and a trailing ``)`` or ``.`` are ignored (``" B) "`` is ``"b"``).
     The valid options are ``correct_option``, the keys of ``hints_per_wrong_option`` and
-    ``options``; anything else gets "not one of the options".
+    ``options``; ``aliases`` maps other spellings to an option (``{"val": "validation"}``);
+    anything else gets "not one of the options" (the message never suggests a particular option).
 
     >>> check = expect_choice("b", {"a": "MSE is in squared units."}, options="abcd")
     >>> check(" B ") is None
@@ -521,34 +523,38 @@ def expect_choice(
     >>> ex.check("c")
     ❌ Incorrect: that is not the right option: read the question again.
     >>> ex.check("e")
-    ❌ Incorrect: 'e' is not one of the options a, b, c, d: answer with one of them in quotes, e.g. 'a'.
+    ❌ Incorrect: 'e' is not one of the options a, b, c, d: answer with one of them, in quotes.
     """
     hints = {_normalize_option(k): v for k, v in (hints_per_wrong_option or {}).items()}
+    alias = {_normalize_option(k): _normalize_option(v) for k, v in (aliases or {}).items()}
     correct = _normalize_option(correct_option)
     if not correct:
         raise ValueError("correct_option must be a non-empty string")
     if correct in hints:
         raise ValueError(f"the correct option {correct_option!r} also has a wrong-option hint")
     valid = sorted({correct, *hints, *(_normalize_option(o) for o in options)})
+    if any(target not in valid for target in alias.values()):
+        raise ValueError(f"every alias must map to one of the options {valid}")
     listed = ", ".join(valid)
 
     def check(answer: Any) -> None:
         if not isinstance(answer, str):
             if answer is None:
                 raise Incorrect(_NONE_MESSAGE)
-            raise Incorrect(f"answer with the option as text in quotes, e.g. '{valid[0]}', "
+            raise Incorrect(f"answer with one of the options {listed} as text in quotes, "
                             f"not {_a(describe_type(answer))}.")
         chosen = _normalize_option(answer)
+        chosen = alias.get(chosen, chosen)
         if chosen == correct:
             return
         if chosen in hints:
             raise Incorrect(hints[chosen])
         if chosen not in valid:
             raise Incorrect(f"{_short(answer)!r} is not one of the options {listed}: "
-                            f"answer with one of them in quotes, e.g. '{valid[0]}'.")
+                            f"answer with one of them, in quotes.")
         raise Incorrect(default_hint)
 
-    return ValueCheck(check, expects=f"one of the options {listed} as text, e.g. '{valid[0]}'")
+    return ValueCheck(check, expects=f"one of the options {listed} as text in quotes")
 
 
 def expect_keras_model(
@@ -728,8 +734,9 @@ def _as_float(answer: Any, what: str) -> float:
         raise Incorrect(f"your {what} is {_a(describe_type(answer))} of shape {shape}, but a single number "
                         f"was expected" + (": take the number out with .item()." if _size(shape) == 1 else "."))
     if isinstance(answer, (list, tuple, dict, set)):
-        raise Incorrect(f"your {what} is {_a(describe_type(answer))} of {len(answer)} items, but a single "
-                        f"number was expected.")
+        count = len(answer)
+        raise Incorrect(f"your {what} is {_a(describe_type(answer))} of {count} item{'s' if count != 1 else ''}, "
+                        f"but a single number was expected.")
     if isinstance(answer, complex):
         raise Incorrect(f"your {what} is a complex number, but a real number was expected.")
     try:

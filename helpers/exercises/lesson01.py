@@ -20,10 +20,20 @@ def _split() -> Split:
 
 
 def _check_baseline_mae(answer: Any) -> None:
+    from sklearn.linear_model import LinearRegression
+
     s = _split()
     errors = s.y_val.to_numpy() - s.y_train.mean()
+    linear_errors = s.y_val.to_numpy() - LinearRegression().fit(s.X_train, s.y_train).predict(s.X_val)
+    train_errors = s.y_train.to_numpy() - s.y_train.mean()
     expect_number(np.mean(np.abs(errors)), what="MAE", known_mistakes=[
         (np.mean(errors), "positive and negative errors cancel out: take np.abs() of the errors first."),
+        (abs(np.mean(errors)), "positive and negative errors cancel out: take np.abs() of each error, "
+                               "then the mean."),
+        (np.mean(np.abs(train_errors)), "that is the error on the training set; use y_val."),
+        (np.mean(np.abs(s.y_val - s.y_val.mean())),
+         "your baseline predicts the validation mean; the baseline is the training mean (pred_baseline)."),
+        (np.mean(np.abs(linear_errors)), "that is the linear model's MAE; the question asks for the baseline's."),
         (np.mean(errors ** 2), "that is the MSE (squared errors); MAE averages the absolute errors."),
         (np.sqrt(np.mean(errors ** 2)), "that is the RMSE; MAE averages the absolute errors, no squares."),
         (np.sum(np.abs(errors)), "that is the sum of the absolute errors: divide by the number of cars."),
@@ -42,6 +52,7 @@ def _check_train_r2(answer: Any) -> None:
     val_r2, _ = r2(s.X_val, s.y_val)
     expect_number(train_r2, what="training R²", known_mistakes=[
         (1 - train_r2, "that is SSE / SST; R² is 1 minus that."),
+        (100 * train_r2, "R² is a fraction between 0 and 1 here, not a percentage."),
         (val_r2, "that is the R² on the validation set; use X_train and y_train."),
     ])(answer)
 
@@ -49,7 +60,8 @@ def _check_train_r2(answer: Any) -> None:
 q1 = Exercise(
     "q1",
     ValueCheck(_check_baseline_mae, expects="a single number"),
-    hint="The baseline's errors are y_val - pred_baseline. MAE is the mean of their absolute values.",
+    hint="An error is actual minus predicted. MAE takes the size of each error, ignoring its sign, "
+         "then averages them over the validation cars.",
     solution="q1_answer = np.mean(np.abs(y_val - pred_baseline))",
     answer_name="q1_answer",
     wrong_answers=[
@@ -66,7 +78,8 @@ q2 = Exercise(
                  "compare on cars the models did not learn from.",
         "test": "the test set is used once, at the very end, to report the chosen model; if it helps "
                 "choose, its score is no longer an honest estimate.",
-    }),
+    }, aliases={"val": "validation", "valid": "validation", "validation set": "validation",
+                "training": "train", "training set": "train", "train set": "train", "test set": "test"}),
     hint="One set is for fitting, one for choosing, one for the final report.",
     solution='q2_answer = "validation"',
     answer_name="q2_answer",
@@ -77,8 +90,8 @@ q2 = Exercise(
 q3 = Exercise(
     "q3",
     ValueCheck(_check_train_r2, expects="a single number"),
-    hint="errors = y_train - linear.predict(X_train); SSE is the sum of their squares; "
-         "SST is the sum of (y_train - y_train.mean()) squared.",
+    hint="SSE: the sum of the squared errors on the training cars. SST: the sum of the squared differences "
+         "between each training target and their mean.",
     solution=("errors = y_train - linear.predict(X_train)\n"
               "q3_answer = 1 - np.sum(errors ** 2) / np.sum((y_train - y_train.mean()) ** 2)"),
     answer_name="q3_answer",
@@ -87,17 +100,19 @@ q3 = Exercise(
          "q3_answer = np.sum(errors ** 2) / np.sum((y_train - y_train.mean()) ** 2)", "1 minus"),
         ("q3_answer = r2", "validation set"),
     ],
-    correct_message="It is a little higher than on validation: a model fits the cars it learned from best.",
+    correct_message="It is a little higher than on validation: a model fits the cars it learned from best. "
+                    "(The validation MSE is lower all the same: R² compares with each set's own spread, "
+                    "and these validation cars happen to vary less.)",
 )
 
 q4 = Exercise(
     "q4",
     expect_choice("mae", {
         "mape": "on dry days the true rainfall is 0 mm and MAPE would divide by 0.",
-        "r2": "R² is fine for comparing models but says nothing in millimetres; "
-              "the question asks for an error that survives zeros and keeps the unit.",
-    }),
-    hint="Which metric divides by the true value? Avoid it. Which one stays in millimetres?",
+        "r2": "R² works with zeros, but it is a fraction without a unit; the question asks for millimetres.",
+        "rmse": "RMSE would work too; of the three options given, pick the one in millimetres.",
+    }, aliases={"r²": "r2", "r^2": "r2", "r-squared": "r2"}),
+    hint="Which metric divides by the true value? Avoid it. Which one is in millimetres?",
     solution='q4_answer = "MAE"',
     answer_name="q4_answer",
     wrong_answers=[('q4_answer = "MAPE"', "divide by 0")],

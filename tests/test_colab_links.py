@@ -1,0 +1,64 @@
+"""Every notebook's Colab badge and install cell agree with the one configuration in pyproject.toml."""
+
+from __future__ import annotations
+
+import shutil
+import sys
+from pathlib import Path
+
+import nbformat
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "tools"))
+
+import colab_links  # noqa: E402
+
+NOTEBOOKS = sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
+REPOSITORY, BRANCH = colab_links.read_config()
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=[p.name for p in NOTEBOOKS])
+def test_badge_and_install_cell_follow_the_configuration(path: Path) -> None:
+    assert colab_links.problems(path, REPOSITORY, BRANCH) == []
+    title = nbformat.read(path, as_version=4).cells[0].source
+    assert f"/blob/{BRANCH}/notebooks/{path.name})" in title and REPOSITORY in title
+
+
+def test_a_badge_pointing_at_another_notebook_fails(tmp_path: Path) -> None:
+    copy = tmp_path / NOTEBOOKS[1].name
+    shutil.copy(NOTEBOOKS[0], copy)  # lesson 00's badge, under lesson 01's name
+    found = colab_links.problems(copy, REPOSITORY, BRANCH)
+    assert found and "badge" in found[0] and NOTEBOOKS[1].name in found[0]
+
+
+def test_another_repository_is_reported_and_rewritten(tmp_path: Path) -> None:
+    copy = tmp_path / NOTEBOOKS[0].name
+    shutil.copy(NOTEBOOKS[0], copy)
+    assert len(colab_links.problems(copy, "someone/fork", "dev")) == 2
+    nb = nbformat.read(copy, as_version=4)
+    assert colab_links.apply(nb, copy, "someone/fork", "dev")
+    nbformat.write(nb, copy)
+    assert colab_links.problems(copy, "someone/fork", "dev") == []
+    assert "git+https://github.com/someone/fork@dev" in nb.cells[[c.cell_type for c in nb.cells].index("code")].source
+
+
+def test_install_cell_never_reinstalls_the_runtime() -> None:
+    cell = colab_links.install_cell(REPOSITORY, BRANCH)
+    pip_lines = [line for line in cell.splitlines() if "%pip" in line]
+    assert pip_lines == ["    %pip install -q {course}"]
+    for package in ("tensorflow", "keras", "numpy", "pandas", "--upgrade", "-U "):
+        assert package not in pip_lines[0]
+
+
+def test_configuration_errors_are_clear(tmp_path: Path) -> None:
+    bad = tmp_path / "pyproject.toml"
+    bad.write_text('[tool.course]\nrepository = "no-slash"\nbranch = "main"\n', encoding="utf-8")
+    with pytest.raises(SystemExit, match="owner/name"):
+        colab_links.read_config(bad)
+
+
+def test_readme_badge_table_lists_every_notebook() -> None:
+    assert colab_links.readme_problems(NOTEBOOKS, REPOSITORY, BRANCH) == []
+    table = colab_links.readme_table(NOTEBOOKS, REPOSITORY, BRANCH)
+    assert all(f"notebooks/{p.name})" in table for p in NOTEBOOKS)
