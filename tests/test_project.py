@@ -17,7 +17,8 @@ def test_environment_yml_pins_exactly_requirements_txt() -> None:
     requirements = _requirement_lines((ROOT / "requirements.txt").read_text(encoding="utf-8"))
     yml = (ROOT / "environment.yml").read_text(encoding="utf-8")
     pip_section = yml.split("- pip:", 1)[1]
-    conda_pins = [re.sub(r"\s+", " ", m.strip()) for m in re.findall(r"^\s+- (.+)$", pip_section, re.M)]
+    conda_pins = [re.sub(r"\s+", " ", m.split("#", 1)[0].strip())
+                  for m in re.findall(r"^\s+- (.+)$", pip_section, re.M)]
     assert conda_pins == requirements
     assert re.search(r"^\s+- python=3\.11$", yml, re.M)
 

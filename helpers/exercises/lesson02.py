@@ -1,0 +1,126 @@
+"""Exercises of lesson 02 (notebooks/02_scaling.ipynb): normalization, standardization, fit on train only."""
+
+from __future__ import annotations
+
+from functools import cache
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from helpers.datasets import load_dataset
+from helpers.exercises import Exercise, ValueCheck, expect_array_close, expect_choice, expect_number
+from helpers.prep import Split, features_and_target, train_val_test_split
+
+#: The car of exercise 1, in horsepower.
+HORSEPOWER = 150.0
+
+
+@cache
+def _split() -> Split:
+    """The lesson's split: the same rows as the notebook's X_train, X_val, ..."""
+    return train_val_test_split(*features_and_target(load_dataset("auto_mpg"), target="mpg", drop=["name"]),
+                                seed=42)
+
+
+def _check_minmax_value(answer: Any) -> None:
+    s = _split()
+    train = s.X_train["horsepower"]
+    every_car = pd.concat([s.X_train, s.X_val, s.X_test])["horsepower"]
+    low, high = train.min(), train.max()
+    expect_number((HORSEPOWER - low) / (high - low), rel=1e-4, what="normalized horsepower", known_mistakes=[
+        ((HORSEPOWER - every_car.min()) / (every_car.max() - every_car.min()),
+         "that uses the minimum and maximum of all cars; the scaler learns them from the training set only."),
+        ((high - HORSEPOWER) / (high - low),
+         "that is 1 minus the answer: subtract the minimum from the value, not the value from the maximum."),
+        (HORSEPOWER / high, "dividing by the maximum alone is not min-max: subtract the minimum first, "
+                            "then divide by (max − min)."),
+        ((HORSEPOWER - low) / high, "divide by the range (max − min), not by the maximum."),
+        ((HORSEPOWER - train.mean()) / train.std(ddof=0),
+         "that is standardization (mean and standard deviation); min-max uses the minimum and maximum."),
+        ((HORSEPOWER - train.mean()) / train.std(),
+         "that is standardization (mean and standard deviation); min-max uses the minimum and maximum."),
+    ])(answer)
+
+
+def _check_standardized(answer: Any) -> None:
+    s = _split()
+    train, val = s.X_train["acceleration"], s.X_val["acceleration"]
+    expect_array_close(((val - train.mean()) / train.std(ddof=0)).to_numpy(), rel=1e-6, abs=1e-9,
+                       what="standardized accelerations", squeeze=True, known_mistakes=[
+        (((val - train.mean()) / train.std(ddof=1)).to_numpy(),
+         "pandas' .std() divides by n − 1; StandardScaler divides by n: use .std(ddof=0)."),
+        (((val - val.mean()) / val.std(ddof=0)).to_numpy(),
+         "you used the validation set's own mean and std; use the training set's (fit on train only)."),
+        (((val - val.mean()) / val.std(ddof=1)).to_numpy(),
+         "you used the validation set's own mean and std; use the training set's (fit on train only)."),
+        (((val - train.min()) / (train.max() - train.min())).to_numpy(),
+         "that is min-max normalization; standardization subtracts the mean and divides by the std."),
+        (((train - train.mean()) / train.std(ddof=0)).to_numpy(),
+         "those are the training cars; standardize the validation cars (X_val) with the training numbers."),
+    ])(answer)
+
+
+q1 = Exercise(
+    "q1",
+    ValueCheck(_check_minmax_value, expects="a single number"),
+    hint="x' = (x − min) / (max − min), with the min and max of X_train['horsepower'].",
+    solution=("hp = X_train['horsepower']\n"
+              "q1_answer = (150 - hp.min()) / (hp.max() - hp.min())"),
+    answer_name="q1_answer",
+    wrong_answers=[
+        ("hp = pd.concat([X_train, X_val, X_test])['horsepower']\n"
+         "q1_answer = (150 - hp.min()) / (hp.max() - hp.min())", "training set only"),
+        ("q1_answer = 150 / X_train['horsepower'].max()", "subtract the minimum first"),
+        ("hp = X_train['horsepower']\nq1_answer = (hp.max() - 150) / (hp.max() - hp.min())", "1 minus"),
+    ],
+    correct_message="About 0.58: a 150 hp car sits a little above the middle of the training range.",
+)
+
+q2 = Exercise(
+    "q2",
+    expect_choice("train", {
+        "all": "fitting on all the data lets validation and test cars choose the min and max: that is data "
+               "leakage (데이터 누수), and your validation score is no longer about unseen cars.",
+        "validation": "the validation set must be transformed with the numbers learned from the training "
+                      "set, so that a value means the same thing in every set.",
+        "test": "the test set is used once, at the very end; it must not shape any step of training.",
+    }),
+    hint="Which set may the model (and everything it learns from) see while it is trained?",
+    solution='q2_answer = "train"',
+    answer_name="q2_answer",
+    wrong_answers=[('q2_answer = "all"', "leakage"), ('q2_answer = "validation"', "same thing")],
+    correct_message="fit on the training set; only transform validation and test with those numbers.",
+)
+
+q3 = Exercise(
+    "q3",
+    expect_choice("b", {
+        "a": "refitting on the validation set would give the same car a different number than during "
+             "training: the model's weights were learned for the training scale.",
+        "c": "1.03 is not in horsepower: it is a position relative to the training minimum (0) and maximum (1).",
+        "d": "clipping would tell the model this car is exactly as strong as the strongest training car, which "
+             "is false; the model can use 1.03 as it is.",
+    }, options="abcd"),
+    hint="0 is the smallest training value and 1 the largest. What is above 1?",
+    solution='q3_answer = "b"',
+    answer_name="q3_answer",
+    wrong_answers=[('q3_answer = "a"', "different number"), ('q3_answer = "d"', "clipping")],
+    correct_message="New data may lie outside the training range; the same formula still applies.",
+)
+
+q4 = Exercise(
+    "q4",
+    ValueCheck(_check_standardized, expects="an array or Series of numbers, one per validation car"),
+    hint="z = (x − mean) / std with the mean and the std (ddof=0) of X_train['acceleration'], applied to "
+         "X_val['acceleration'].",
+    solution=("acc = X_train['acceleration']\n"
+              "q4_answer = (X_val['acceleration'] - acc.mean()) / acc.std(ddof=0)"),
+    answer_name="q4_answer",
+    wrong_answers=[
+        ("acc = X_train['acceleration']\n"
+         "q4_answer = (X_val['acceleration'] - acc.mean()) / acc.std()", "ddof=0"),
+        ("acc = X_val['acceleration']\nq4_answer = (acc - acc.mean()) / acc.std(ddof=0)", "validation set's own"),
+    ],
+    correct_message="The same numbers as StandardScaler().fit(X_train).transform(X_val) give for acceleration.",
+)

@@ -1,0 +1,108 @@
+"""Exercises of lesson 03 (notebooks/03_sequential_model.ipynb): declaring a model, counting its
+parameters, drawing it, and predicting by hand from its weights.
+
+No data is needed: every expected value follows from the questions themselves.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+
+from helpers.exercises import Exercise, ValueCheck, expect_array_close, expect_int, expect_keras_model
+
+#: Exercise 4's model and cars; the lesson's cell before the exercise sets the same numbers.
+TINY_WEIGHTS = np.array([[1.5], [-2.0], [0.5]])
+TINY_BIAS = np.array([4.0])
+TINY_ROWS = np.array([[2.0, 1.0, 6.0], [0.0, 3.0, 2.0]])
+
+
+def _n_inputs(model: Any) -> int | None:
+    try:
+        return int(model.inputs[0].shape[-1])
+    except Exception:  # noqa: BLE001 - not built: expect_keras_model reports that
+        return None
+
+
+q1 = Exercise(
+    "q1",
+    expect_keras_model(dense_units=[1], activations=[None], n_params=5, known_mistakes=[
+        (lambda m: _n_inputs(m) == 9,
+         "your model takes 9 inputs, the number of features of the lesson's data; this one has 4 "
+         "features: keras.Input(shape=(4,))."),
+    ]),
+    hint="Copy the lesson's one-node model and change the shape given to keras.Input.",
+    solution="q1_answer = keras.Sequential([keras.Input(shape=(4,)), layers.Dense(1)])",
+    answer_name="q1_answer",
+    wrong_answers=[
+        ("q1_answer = keras.Sequential([layers.Dense(1)])", "not built yet"),
+        ("q1_answer = keras.Sequential([keras.Input(shape=(n_features,)), layers.Dense(1)])", "9 inputs"),
+        ("q1_answer = keras.Sequential([keras.Input(shape=(4,)), layers.Dense(4)])", "units"),
+        ("q1_answer = layers.Dense(1)", "single layer"),
+    ],
+    correct_message="4 weights and 1 bias: 5 parameters.",
+)
+
+q2 = Exercise(
+    "q2",
+    expect_int(33, what="number of parameters", known_mistakes=[
+        (28, "that is the weights only (6 × 4 + 4 × 1), or the first layer only: "
+             "every Dense node also has a bias, the output node too."),
+        (29, "the 4 hidden nodes have a bias each, too."),
+        (32, "the output node has a bias too."),
+        (11, "that counts the nodes (6 + 4 + 1); count the weights and the biases."),
+        (24, "6 × 4 is the first layer's weights only: add its 4 biases and the output layer."),
+    ]),
+    hint="A Dense layer has (number of inputs) × (number of units) weights plus one bias per unit. "
+         "Add up the two Dense layers.",
+    solution="q2_answer = (6 * 4 + 4) + (4 * 1 + 1)",
+    answer_name="q2_answer",
+    wrong_answers=[("q2_answer = 6 * 4 + 4 * 1", "bias"), ("q2_answer = 6 + 4 + 1", "nodes")],
+    correct_message="28 for the hidden layer, 5 for the output layer. model.count_params() agrees.",
+)
+
+q3 = Exercise(
+    "q3",
+    expect_int(18, what="number of lines", known_mistakes=[
+        (22, "22 is the number of parameters: the lines are the weights only; "
+             "the 4 biases (one per Dense node) are not drawn."),
+        (9, "that counts the nodes (circles); count the lines between them."),
+        (15, "those are the lines from the inputs to the hidden layer only: add the lines from the "
+             "hidden layer to the output."),
+        (8, "that adds up the nodes; every node of a layer is connected to every node of the next one: "
+            "multiply."),
+    ]),
+    hint="Every node of a column has a line to every node of the next column. Multiply, for each pair "
+         "of neighbouring columns, then add.",
+    solution="q3_answer = 5 * 3 + 3 * 1",
+    answer_name="q3_answer",
+    wrong_answers=[("q3_answer = 5 * 3 + 3 + 3 * 1 + 1", "biases"), ("q3_answer = 5 + 3 + 1", "nodes")],
+    correct_message="One line per weight: 15 + 3 = 18. With the 4 biases, the model has 22 parameters.",
+)
+
+
+def _check_tiny_predictions(answer: Any) -> None:
+    by_hand = TINY_ROWS @ TINY_WEIGHTS + TINY_BIAS   # shape (2, 1), as model.predict gives
+    expect_array_close(by_hand, rel=1e-4, abs=1e-4, squeeze=True, what="predictions", known_mistakes=[
+        (TINY_ROWS @ TINY_WEIGHTS, "you forgot the bias b: add it after the weighted sum."),
+        (TINY_ROWS * TINY_WEIGHTS.T,
+         "you multiplied each feature by its weight, but did not add them up: use X @ w (or sum each row)."),
+        (lambda v: np.asarray(v).size == 1,
+         "give one prediction per car: the 2 rows of new_cars give 2 predictions."),
+    ])(answer)
+
+
+q4 = Exercise(
+    "q4",
+    ValueCheck(_check_tiny_predictions, expects="an array of 2 predictions"),
+    hint="w, b = tiny.get_weights() gives the weights (3 × 1) and the bias. A prediction is the weighted "
+         "sum of a car's features plus the bias: new_cars @ w + b.",
+    solution="w, b = tiny.get_weights()\nq4_answer = new_cars @ w + b",
+    answer_name="q4_answer",
+    wrong_answers=[
+        ("w, b = tiny.get_weights()\nq4_answer = new_cars @ w", "bias"),
+        ("w, b = tiny.get_weights()\nq4_answer = new_cars * w.T", "add them up"),
+    ],
+    correct_message="1.5·2 − 2·1 + 0.5·6 + 4 = 8 and 0 − 6 + 1 + 4 = −1: the same as tiny.predict(new_cars).",
+)

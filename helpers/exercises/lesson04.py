@@ -1,0 +1,142 @@
+"""Exercises of lesson 04 (notebooks/04_compile.ipynb): loss, gradient descent, learning rate, compile."""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+import numpy as np
+
+from helpers.exercises import (
+    Exercise,
+    Incorrect,
+    ValueCheck,
+    expect_choice,
+    expect_keras_model,
+    expect_number,
+)
+
+# The tiny data of section 3 (the same numbers as the notebook's x_tiny, y_tiny).
+_X_TINY = np.array([1.0, 2.0, 3.0, 4.0, 5.0])
+_Y_TINY = np.array([2.1, 3.9, 6.2, 7.8, 10.1])
+_N_FEATURES = 9  # Auto MPG's features after dummies: 6 numbers + 3 origins
+
+
+def _gradient(w: float) -> float:
+    return float(-2 * np.mean(_X_TINY * (_Y_TINY - w * _X_TINY)))
+
+
+def _check_one_step(answer: Any) -> None:
+    w, lr = 1.0, 0.02
+    g = _gradient(w)
+    expect_number(w - lr * g, rel=1e-4, what="new w", known_mistakes=[
+        (w + lr * g, "you stepped uphill: the rule subtracts the step, w - learning_rate * gradient(w)."),
+        (-lr * g, "that is the step only; add it to the starting w = 1.0."),
+        (lr * g, "that is the step only (with the wrong sign); the new w is w - learning_rate * gradient(w)."),
+        (g, "that is the gradient at w = 1; multiply it by the learning rate and subtract it from w."),
+        (w - g, "you forgot the learning rate: multiply the gradient by 0.02 before subtracting."),
+    ])(answer)
+
+
+def _check_diverged(answer: Any) -> None:
+    expect_number(1.0, rel=1e-6, what="learning rate", reveal_direction=False, known_mistakes=[
+        (0.0001, "0.0001 learned too slowly, but its loss still went down: look for a loss that grew to nan."),
+        (0.001, "0.001 is too small, not divergent: its loss went down. Look for nan in the table."),
+        (0.01, "0.01 learns, only slowly. Look for nan in the table."),
+        (0.1, "0.1 was the best rate here. Look for nan in the table."),
+    ])(answer)
+
+
+def _loss_name(loss: Any) -> str:
+    """'mse', 'mae' or another name for the loss in a compile config (a string or a serialized object)."""
+    if isinstance(loss, dict):
+        loss = loss.get("config", {}).get("name") or loss.get("class_name", "")
+    name = str(loss).lower().replace("_", "")
+    return {"meansquarederror": "mse", "meanabsoluteerror": "mae"}.get(name, name)
+
+
+def _check_compiled(answer: Any) -> None:
+    expect_keras_model(dense_units=[1], n_params=_N_FEATURES + 1, what="model")(answer)
+    config = answer.get_compile_config()
+    if not config:
+        raise Incorrect("your model is built but not compiled: call q4_answer.compile(optimizer=..., loss=..., "
+                        "metrics=[...]) on it.")
+    optimizer = config.get("optimizer", {})
+    name = optimizer.get("class_name", "") if isinstance(optimizer, dict) else str(optimizer)
+    if name.lower() != "adam":
+        raise Incorrect(f"your optimizer is {name}; use keras.optimizers.Adam(learning_rate=0.5).")
+    lr = float(optimizer.get("config", {}).get("learning_rate", float("nan")))
+    if not math.isclose(lr, 0.5, rel_tol=1e-6):
+        extra = " (Keras's default)" if math.isclose(lr, 0.001, rel_tol=1e-6) else ""
+        raise Incorrect(f"your Adam's learning rate is {lr:g}{extra}: pass learning_rate=0.5, "
+                        f"as in keras.optimizers.Adam(learning_rate=0.5).")
+    loss = _loss_name(config.get("loss"))
+    metrics = [_loss_name(m) for m in (config.get("metrics") or [])]
+    if loss == "mae" and "mse" in metrics:
+        raise Incorrect("loss and metric are swapped: the loss (what training minimises) is 'mse', "
+                        "the metric (only tracked) is 'mae'.")
+    if loss != "mse":
+        raise Incorrect(f"your loss is {loss!r}; for this regression use loss='mse'.")
+    if "mae" not in metrics:
+        raise Incorrect("MAE is not tracked: add metrics=['mae'] to compile.")
+
+
+q1 = Exercise(
+    "q1",
+    expect_choice("mse", {
+        "mae": "MAE counts a miss of 8 exactly like four misses of 2 (section 2); "
+               "the loss that squares the errors punishes one big miss more.",
+        "crossentropy": "cross-entropy is the loss for classification (predicting a category); "
+                        "a price is a number.",
+    }),
+    hint="Section 2: models A and B had the same MAE. Which loss told them apart, and why?",
+    solution='q1_answer = "mse"',
+    answer_name="q1_answer",
+    wrong_answers=[('q1_answer = "mae"', "squares"), ('q1_answer = "crossentropy"', "classification")],
+    correct_message="MSE squares each error, so one miss of 8 costs 64 while four misses of 2 cost 16.",
+)
+
+q2 = Exercise(
+    "q2",
+    ValueCheck(_check_one_step, expects="a single number"),
+    hint="new w = w - learning_rate * gradient(w), with w = 1.0 and learning_rate = 0.02.",
+    solution="q2_answer = 1.0 - 0.02 * gradient(1.0)",
+    answer_name="q2_answer",
+    wrong_answers=[
+        ("q2_answer = 1.0 + 0.02 * gradient(1.0)", "uphill"),
+        ("q2_answer = -0.02 * gradient(1.0)", "the step only"),
+        ("q2_answer = 1.0 - gradient(1.0)", "forgot the learning rate"),
+    ],
+    correct_message="The gradient at w = 1 is negative, so the step moves w up, towards the best w (about 2).",
+)
+
+q3 = Exercise(
+    "q3",
+    ValueCheck(_check_diverged, expects="a single number, e.g. 0.01"),
+    hint="A diverging run's loss grows instead of falling, overflows and ends as nan.",
+    solution="q3_answer = 1.0",
+    answer_name="q3_answer",
+    wrong_answers=[("q3_answer = 0.0001", "went down"), ("q3_answer = 0.1", "best rate")],
+    correct_message="At 1 every step overshoots and the loss explodes: lower the learning rate when you see nan.",
+)
+
+q4 = Exercise(
+    "q4",
+    ValueCheck(_check_compiled, expects="a compiled Keras model"),
+    hint="keras.Sequential([keras.Input(shape=(n_features,)), layers.Dense(1)]), then "
+         ".compile(optimizer=keras.optimizers.Adam(learning_rate=...), loss=..., metrics=[...]).",
+    solution=("q4_answer = keras.Sequential([keras.Input(shape=(n_features,)), layers.Dense(1)])\n"
+              'q4_answer.compile(optimizer=keras.optimizers.Adam(learning_rate=0.5), loss="mse", metrics=["mae"])'),
+    answer_name="q4_answer",
+    wrong_answers=[
+        ("q4_answer = keras.Sequential([keras.Input(shape=(n_features,)), layers.Dense(1)])", "not compiled"),
+        ("q4_answer = keras.Sequential([keras.Input(shape=(n_features,)), layers.Dense(1)])\n"
+         'q4_answer.compile(optimizer="adam", loss="mse", metrics=["mae"])', "default"),
+        ("q4_answer = keras.Sequential([keras.Input(shape=(n_features,)), layers.Dense(1)])\n"
+         'q4_answer.compile(optimizer=keras.optimizers.Adam(learning_rate=0.5), loss="mae", metrics=["mse"])',
+         "swapped"),
+        ("q4_answer = keras.Sequential([keras.Input(shape=(n_features,)), layers.Dense(1)])\n"
+         'q4_answer.compile(optimizer=keras.optimizers.Adam(learning_rate=0.5), loss="mse")', "not tracked"),
+    ],
+    correct_message="fit(...) would now train it; evaluate(...) would return [MSE, MAE].",
+)
