@@ -415,7 +415,7 @@ def test_expect_keras_model_uses_public_config() -> None:
     assert "not built yet" in hint_of(check, keras.Sequential([dense(8, activation="relu"), dense(1)]))
     assert "single layer (Dense)" in hint_of(check, dense(1))
     assert "no activation" in hint_of(check, model(dense(8, activation="relu"), dense(1, activation="relu")))
-    assert "has 1 Dense layers, but 2" in hint_of(check, model(dense(1)))
+    assert "has 1 Dense layer, but 2 Dense layers were" in hint_of(check, model(dense(1)))
     assert "Dense layer 1 of your model has 4 units; it should have 8" in hint_of(check, model(dense(4), dense(1)))
     assert "uses activation 'sigmoid'" in hint_of(check, model(dense(8, activation="sigmoid"), dense(1)))
     assert "has 57 parameters" in hint_of(check, model(dense(8, activation="relu"), dense(1), inputs=5))
@@ -449,3 +449,9 @@ def test_choice_aliases_and_neutral_messages() -> None:
 def test_list_of_one_item_reads_well() -> None:
     exercise = Exercise("q1", expect_number(1.0), hint="h", solution="a = 1", answer_name="a")
     assert "a list of 1 item," in exercise.evaluate([1.0]).message
+
+
+def test_a_rounded_answer_is_told_to_keep_the_full_value() -> None:
+    exercise = Exercise("q1", expect_number(0.5763, rel=1e-4), hint="h", solution="a = 1", answer_name="a")
+    assert "Keep the full value" in exercise.evaluate(0.58).message
+    assert "too large" in exercise.evaluate(0.7).message

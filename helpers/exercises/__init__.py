@@ -401,6 +401,9 @@ def expect_number(
         if same(value, expected):
             return
         raise_known_mistake(value, known_mistakes, equal=lambda v, probe: same(v, float(probe)))
+        if math.isclose(value, expected, rel_tol=0.01):
+            raise Incorrect(f"your {what} is {value:.6g}: very close, but not within the tolerance. "
+                            "Did you round it, or copy a printed (rounded) value? Keep the full value.")
         direction = ("too large" if value > expected else "too small") if reveal_direction else "not right"
         raise Incorrect(f"your {what} is {value:.6g}, which is {direction}.")
 
@@ -605,18 +608,20 @@ def expect_keras_model(
         if dense_units is not None:
             units = [int(config["units"]) for config in configs]
             if len(units) != len(dense_units):
-                raise Incorrect(f"your {what} has {len(units)} Dense layers, but {len(dense_units)} were asked for.")
+                raise Incorrect(f"your {what} has {_count(len(units), 'Dense layer')}, "
+                                f"but {_count(len(dense_units), 'Dense layer')} {_was(len(dense_units))} asked for.")
             for index, (got, want) in enumerate(zip(units, dense_units), start=1):
                 if got != want:
                     raise Incorrect(f"Dense layer {index} of your {what} has {got} units; it should have {want}.")
         if activations is not None:
             if len(configs) != len(activations):
-                raise Incorrect(f"your {what} has {len(configs)} Dense layers, but {len(activations)} were asked for.")
+                raise Incorrect(f"your {what} has {_count(len(configs), 'Dense layer')}, "
+                                f"but {_count(len(activations), 'Dense layer')} {_was(len(activations))} asked for.")
             for index, (config, want) in enumerate(zip(configs, activations), start=1):
                 got = _activation_name(config.get("activation"))
                 if got != _activation_name(want):
                     raise Incorrect(f"Dense layer {index} of your {what} uses activation {got!r}; "
-                                    f"it should use {_activation_name(want)!r}.")
+                                    f"it should use {_activation_label(want)}.")
         if n_params is not None and total != n_params:
             raise Incorrect(f"your {what} has {total} parameters; the model asked for has {n_params}: "
                             f"check the number of inputs and of units.")
@@ -796,6 +801,19 @@ def _validate_mistakes(known_mistakes: Sequence[KnownMistake], matches_expected:
 
 def _equals(a: Any, b: Any) -> bool:
     return bool(a == b)
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}{'' if n == 1 else 's'}"
+
+
+def _was(n: int) -> str:
+    return "was" if n == 1 else "were"
+
+
+def _activation_label(activation: Any) -> str:
+    name = _activation_name(activation)
+    return "no activation (leave out activation=..., Keras calls this 'linear')" if name == "linear" else repr(name)
 
 
 def _normalize_option(text: Any) -> str:
