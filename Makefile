@@ -13,7 +13,7 @@ export KERAS_BACKEND := tensorflow
 export COLUMNS := 80
 export PYTHONHASHSEED := 0
 
-.PHONY: help venv lab test notebooks test-portability colab-links test-colab clean
+.PHONY: help venv lab test notebooks test-portability colab-links glossary test-colab clean
 
 help:
 	@echo "make lab               start JupyterLab on notebooks/ (builds .venv first)"
@@ -21,6 +21,7 @@ help:
 	@echo "make notebooks         re-execute every notebook in place (the only way outputs are made)"
 	@echo "make test-portability  nbval on every notebook with older CPU instruction sets"
 	@echo "make colab-links       point every Colab badge and install cell at [tool.course] in pyproject.toml"
+	@echo "make glossary          assemble notebooks/glossary.md from the lessons' glossaries"
 	@echo "make test-colab        run every notebook alone in a simulated Google Colab runtime"
 	@echo "make clean             remove .venv"
 
@@ -49,6 +50,10 @@ test: $(EDIT)
 
 notebooks: $(EDIT) colab-links
 	$(BIN)/python tools/regenerate.py notebooks
+	$(BIN)/python tools/glossary.py
+
+glossary: $(EDIT)
+	$(BIN)/python tools/glossary.py
 
 colab-links: $(EDIT)
 	$(BIN)/python tools/colab_links.py

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from functools import cache
 from typing import Any
 
@@ -23,14 +24,36 @@ def _split() -> Split:
                                 seed=42)
 
 
+def _one_number(answer: Any) -> Any:
+    """A size-1 array, Series, DataFrame or list of numbers (e.g. a scaler's output of shape (1, 1)) as
+    that number; anything else unchanged, for expect_number to judge."""
+    try:
+        values = np.asarray(answer)
+    except Exception:  # noqa: BLE001 - ragged lists and the like: expect_number explains
+        return answer
+    if values.ndim == 0 or values.size != 1 or values.dtype.kind not in "iuf":
+        return answer
+    return float(values.reshape(()))
+
+
 def _check_minmax_value(answer: Any) -> None:
     s = _split()
     train = s.X_train["horsepower"]
     every_car = pd.concat([s.X_train, s.X_val, s.X_test])["horsepower"]
+    val, test = s.X_val["horsepower"], s.X_test["horsepower"]
     low, high = train.min(), train.max()
-    expect_number((HORSEPOWER - low) / (high - low), rel=1e-4, what="normalized horsepower", known_mistakes=[
+    expected = (HORSEPOWER - low) / (high - low)
+    other_sets = "the training set only: the scaler learns from the training cars alone."
+    expect_number(expected, rel=1e-4, what="normalized horsepower", known_mistakes=[
         ((HORSEPOWER - every_car.min()) / (every_car.max() - every_car.min()),
-         "that uses the minimum and maximum of all cars; the scaler learns them from the training set only."),
+         "that uses the minimum and maximum of all cars or of the validation cars; "
+         "use " + other_sets),
+        ((HORSEPOWER - val.min()) / (val.max() - val.min()),
+         "that uses the minimum and maximum of the validation cars; use " + other_sets),
+        ((HORSEPOWER - test.min()) / (test.max() - test.min()),
+         "that uses the minimum and maximum of the test cars; use " + other_sets),
+        (lambda v: math.isclose(v, 100 * expected, rel_tol=1e-4),
+         "that is a percentage: a normalized value is a plain number between 0 and 1 here, not × 100."),
         ((high - HORSEPOWER) / (high - low),
          "that is 1 minus the answer: subtract the minimum from the value, not the value from the maximum."),
         (HORSEPOWER / high, "dividing by the maximum alone is not min-max: subtract the minimum first, "
@@ -40,20 +63,30 @@ def _check_minmax_value(answer: Any) -> None:
          "that is standardization (mean and standard deviation); min-max uses the minimum and maximum."),
         ((HORSEPOWER - train.mean()) / train.std(),
          "that is standardization (mean and standard deviation); min-max uses the minimum and maximum."),
-    ])(answer)
+    ])(_one_number(answer))
 
 
 def _check_standardized(answer: Any) -> None:
     s = _split()
     train, val = s.X_train["acceleration"], s.X_val["acceleration"]
-    expect_array_close(((val - train.mean()) / train.std(ddof=0)).to_numpy(), rel=1e-6, abs=1e-9,
+    every_car = pd.concat([s.X_train, s.X_val, s.X_test])["acceleration"]
+    own = "you used the validation set's own mean and std; use the training set's (fit on train only)."
+    every = "you used the mean and std of all cars; use the training set's only (fit on train only)."
+    # abs=1e-5: keras.layers.Normalization computes in float32 and is a correct way too.
+    expect_array_close(((val - train.mean()) / train.std(ddof=0)).to_numpy(), rel=1e-6, abs=1e-5,
                        what="standardized accelerations", squeeze=True, known_mistakes=[
         (((val - train.mean()) / train.std(ddof=1)).to_numpy(),
          "pandas' .std() divides by n − 1; StandardScaler divides by n: use .std(ddof=0)."),
-        (((val - val.mean()) / val.std(ddof=0)).to_numpy(),
-         "you used the validation set's own mean and std; use the training set's (fit on train only)."),
-        (((val - val.mean()) / val.std(ddof=1)).to_numpy(),
-         "you used the validation set's own mean and std; use the training set's (fit on train only)."),
+        ((val - train.mean()).to_numpy(),
+         "you subtracted the mean but did not divide by the standard deviation."),
+        ((val / train.std(ddof=0)).to_numpy(),
+         "you divided by the standard deviation but did not subtract the mean first."),
+        (((val - train.mean()) / train.var(ddof=0)).to_numpy(),
+         "you divided by the variance; divide by the standard deviation (its square root, .std(ddof=0))."),
+        (((val - val.mean()) / val.std(ddof=0)).to_numpy(), own),
+        (((val - val.mean()) / val.std(ddof=1)).to_numpy(), own),
+        (((val - every_car.mean()) / every_car.std(ddof=0)).to_numpy(), every),
+        (((val - every_car.mean()) / every_car.std(ddof=1)).to_numpy(), every),
         (((val - train.min()) / (train.max() - train.min())).to_numpy(),
          "that is min-max normalization; standardization subtracts the mean and divides by the std."),
         (((train - train.mean()) / train.std(ddof=0)).to_numpy(),
@@ -71,6 +104,8 @@ q1 = Exercise(
     wrong_answers=[
         ("hp = pd.concat([X_train, X_val, X_test])['horsepower']\n"
          "q1_answer = (150 - hp.min()) / (hp.max() - hp.min())", "training set only"),
+        ("hp = X_val['horsepower']\nq1_answer = (150 - hp.min()) / (hp.max() - hp.min())", "validation cars"),
+        ("hp = X_train['horsepower']\nq1_answer = 100 * (150 - hp.min()) / (hp.max() - hp.min())", "percentage"),
         ("q1_answer = 150 / X_train['horsepower'].max()", "subtract the minimum first"),
         ("hp = X_train['horsepower']\nq1_answer = (hp.max() - 150) / (hp.max() - hp.min())", "1 minus"),
     ],
@@ -85,11 +120,15 @@ q2 = Exercise(
         "validation": "the validation set must be transformed with the numbers learned from the training "
                       "set, so that a value means the same thing in every set.",
         "test": "the test set is used once, at the very end; it must not shape any step of training.",
-    }),
+    }, aliases={"training": "train", "training set": "train", "train set": "train", "x_train": "train",
+                "training data": "train", "val": "validation", "valid": "validation",
+                "validation set": "validation", "x_val": "validation", "test set": "test", "testing": "test",
+                "x_test": "test", "all data": "all", "all the data": "all", "everything": "all"}),
     hint="Which set may the model (and everything it learns from) see while it is trained?",
     solution='q2_answer = "train"',
     answer_name="q2_answer",
-    wrong_answers=[('q2_answer = "all"', "leakage"), ('q2_answer = "validation"', "same thing")],
+    wrong_answers=[('q2_answer = "all"', "leakage"), ('q2_answer = "validation"', "same thing"),
+                   ('q2_answer = "validation set"', "same thing")],
     correct_message="fit on the training set; only transform validation and test with those numbers.",
 )
 
@@ -121,6 +160,9 @@ q4 = Exercise(
         ("acc = X_train['acceleration']\n"
          "q4_answer = (X_val['acceleration'] - acc.mean()) / acc.std()", "ddof=0"),
         ("acc = X_val['acceleration']\nq4_answer = (acc - acc.mean()) / acc.std(ddof=0)", "validation set's own"),
+        ("acc = X_train['acceleration']\nq4_answer = X_val['acceleration'] - acc.mean()", "did not divide"),
+        ("acc = pd.concat([X_train, X_val, X_test])['acceleration']\n"
+         "q4_answer = (X_val['acceleration'] - acc.mean()) / acc.std(ddof=0)", "all cars"),
     ],
     correct_message="The same numbers as StandardScaler().fit(X_train).transform(X_val) give for acceleration.",
 )

@@ -41,7 +41,8 @@ q1 = Exercise(
         ("q1_answer = keras.Sequential([keras.Input(shape=(4,)), layers.Dense(4)])", "units"),
         ("q1_answer = layers.Dense(1)", "single layer"),
     ],
-    correct_message="4 weights and 1 bias: 5 parameters.",
+    correct_message="4 weights and 1 bias: 5 parameters. Keep starting the list with keras.Input(shape=...): "
+                    "the older Dense(1, input_shape=(4,)) also builds, but Keras 3 warns against it.",
 )
 
 q2 = Exercise(
@@ -49,7 +50,8 @@ q2 = Exercise(
     expect_int(33, what="number of parameters", known_mistakes=[
         (28, "that is the weights only (6 × 4 + 4 × 1), or the first layer only: "
              "every Dense node also has a bias, the output node too."),
-        (29, "the 4 hidden nodes have a bias each, too."),
+        (29, "that is 4 short: you left out either the 4 biases of the hidden nodes or the 4 weights of the "
+             "output node (one per hidden node). Count both layers' weights and biases."),
         (32, "the output node has a bias too."),
         (11, "that counts the nodes (6 + 4 + 1); count the weights and the biases."),
         (24, "6 × 4 is the first layer's weights only: add its 4 biases and the output layer."),
@@ -96,8 +98,9 @@ def _check_tiny_predictions(answer: Any) -> None:
 q4 = Exercise(
     "q4",
     ValueCheck(_check_tiny_predictions, expects="an array of 2 predictions"),
-    hint="w, b = tiny.get_weights() gives the weights (3 × 1) and the bias. A prediction is the weighted "
-         "sum of a car's features plus the bias: new_cars @ w + b.",
+    hint="Step by step: (1) tiny.get_weights() returns a list of two arrays: the weights and the bias; "
+         "unpack them into two names. (2) For one car, multiply each feature by its weight and add the "
+         "products up. (3) Add the bias. Section 5 did steps 2 and 3 for several cars at once with NumPy.",
     solution="w, b = tiny.get_weights()\nq4_answer = new_cars @ w + b",
     answer_name="q4_answer",
     wrong_answers=[

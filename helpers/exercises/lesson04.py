@@ -38,7 +38,20 @@ def _check_one_step(answer: Any) -> None:
     ])(answer)
 
 
+def _is_nan(answer: Any) -> bool:
+    """True for a number (or a NumPy scalar) that is nan."""
+    if isinstance(answer, (str, bytes, bool)):
+        return False
+    try:
+        return math.isnan(float(answer))
+    except Exception:  # noqa: BLE001 - not a number: expect_number explains
+        return False
+
+
 def _check_diverged(answer: Any) -> None:
+    if _is_nan(answer):
+        raise Incorrect("nan is what the loss became in the diverging run, not a learning rate: answer with the "
+                        "learning rate of that row of the table (the number on its left).")
     expect_number(1.0, rel=1e-6, what="learning rate", reveal_direction=False, known_mistakes=[
         (0.0001, "0.0001 learned too slowly, but its loss still went down: look for a loss that grew to nan."),
         (0.001, "0.001 is too small, not divergent: its loss went down. Look for nan in the table."),
@@ -55,12 +68,27 @@ def _loss_name(loss: Any) -> str:
     return {"meansquarederror": "mse", "meanabsoluteerror": "mae"}.get(name, name)
 
 
+def _to_numpy(value: Any) -> np.ndarray:
+    """A Keras variable or tensor as a NumPy array (imports Keras only when an answer is checked)."""
+    import keras
+
+    return keras.ops.convert_to_numpy(value)
+
+
 def _check_compiled(answer: Any) -> None:
     expect_keras_model(dense_units=[1], n_params=_N_FEATURES + 1, what="model")(answer)
     config = answer.get_compile_config()
     if not config:
         raise Incorrect("your model is built but not compiled: call q4_answer.compile(optimizer=..., loss=..., "
                         "metrics=[...]) on it.")
+    try:
+        steps = int(_to_numpy(answer.optimizer.iterations))
+    except Exception:  # noqa: BLE001 - no optimizer object: the compile checks below explain
+        steps = 0
+    if steps:
+        raise Incorrect(f"your model has been trained already (its optimizer took {steps} "
+                        f"step{'' if steps == 1 else 's'}): the exercise asks for a compiled model that has not "
+                        "been trained. Build and compile a new one, and do not call fit on it.")
     optimizer = config.get("optimizer", {})
     name = optimizer.get("class_name", "") if isinstance(optimizer, dict) else str(optimizer)
     if name.lower() != "adam":
@@ -88,18 +116,25 @@ q1 = Exercise(
                "the loss that squares the errors punishes one big miss more.",
         "crossentropy": "cross-entropy is the loss for classification (predicting a category); "
                         "a price is a number.",
-    }),
+    }, aliases={"mean_squared_error": "mse", "mean squared error": "mse", "meansquarederror": "mse",
+                "mean_absolute_error": "mae", "mean absolute error": "mae", "meanabsoluteerror": "mae",
+                "cross-entropy": "crossentropy", "cross entropy": "crossentropy",
+                "binary_crossentropy": "crossentropy", "categorical_crossentropy": "crossentropy",
+                "sparse_categorical_crossentropy": "crossentropy"}),
     hint="Section 2: models A and B had the same MAE. Which loss told them apart, and why?",
     solution='q1_answer = "mse"',
     answer_name="q1_answer",
-    wrong_answers=[('q1_answer = "mae"', "squares"), ('q1_answer = "crossentropy"', "classification")],
+    wrong_answers=[('q1_answer = "mae"', "squares"), ('q1_answer = "mean_absolute_error"', "squares"),
+                   ('q1_answer = "crossentropy"', "classification")],
     correct_message="MSE squares each error, so one miss of 8 costs 64 while four misses of 2 cost 16.",
 )
 
 q2 = Exercise(
     "q2",
     ValueCheck(_check_one_step, expects="a single number"),
-    hint="new w = w - learning_rate * gradient(w), with w = 1.0 and learning_rate = 0.02.",
+    hint="Step by step: (1) find the slope of the loss at the start, w = 1.0, with the gradient function. "
+         "(2) The step is the learning rate times that slope. (3) Gradient descent walks downhill, against "
+         "the slope: which sign does the step get when you add it to the starting w?",
     solution="q2_answer = 1.0 - 0.02 * gradient(1.0)",
     answer_name="q2_answer",
     wrong_answers=[
@@ -116,15 +151,19 @@ q3 = Exercise(
     hint="A diverging run's loss grows instead of falling, overflows and ends as nan.",
     solution="q3_answer = 1.0",
     answer_name="q3_answer",
-    wrong_answers=[("q3_answer = 0.0001", "went down"), ("q3_answer = 0.1", "best rate")],
+    wrong_answers=[("q3_answer = 0.0001", "went down"), ("q3_answer = 0.1", "best rate"),
+                   ("q3_answer = float('nan')", "what the loss became")],
     correct_message="At 1 every step overshoots and the loss explodes: lower the learning rate when you see nan.",
 )
 
 q4 = Exercise(
     "q4",
     ValueCheck(_check_compiled, expects="a compiled Keras model"),
-    hint="keras.Sequential([keras.Input(shape=(n_features,)), layers.Dense(1)]), then "
-         ".compile(optimizer=keras.optimizers.Adam(learning_rate=...), loss=..., metrics=[...]).",
+    hint="Step by step: (1) build the model as in section 4 (an input of n_features numbers, then one Dense "
+         "node) and assign it to q4_answer. (2) Create the optimizer object with the learning rate you were "
+         "given: keras.optimizers has an Adam class. (3) Call compile on q4_answer with that optimizer, the "
+         "loss's short name, and a list with the metric's short name. Section 5's cell compiles a model "
+         "the same way.",
     solution=("q4_answer = keras.Sequential([keras.Input(shape=(n_features,)), layers.Dense(1)])\n"
               'q4_answer.compile(optimizer=keras.optimizers.Adam(learning_rate=0.5), loss="mse", metrics=["mae"])'),
     answer_name="q4_answer",
@@ -137,6 +176,9 @@ q4 = Exercise(
          "swapped"),
         ("q4_answer = keras.Sequential([keras.Input(shape=(n_features,)), layers.Dense(1)])\n"
          'q4_answer.compile(optimizer=keras.optimizers.Adam(learning_rate=0.5), loss="mse")', "not tracked"),
+        ("q4_answer = keras.Sequential([keras.Input(shape=(n_features,)), layers.Dense(1)])\n"
+         'q4_answer.compile(optimizer=keras.optimizers.Adam(learning_rate=0.5), loss="mse", metrics=["mae"])\n'
+         "q4_answer.fit(X_train_s, y_train, epochs=1, verbose=0)", "trained already"),
     ],
     correct_message="fit(...) would now train it; evaluate(...) would return [MSE, MAE].",
 )

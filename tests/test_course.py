@@ -1,0 +1,82 @@
+"""Course-wide promises: the lesson map lists exactly the lessons, and the glossary is one and consistent."""
+
+from __future__ import annotations
+
+import re
+import sys
+from pathlib import Path
+
+import nbformat
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "tools"))
+
+import glossary  # noqa: E402
+
+LESSONS = sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
+MAP_ROW = re.compile(r"^\|\s*\[?(\d\d) · [^|]*?\]?(?:\((?:notebooks/)?(\d\d_[\w]+\.ipynb)\))?\s*\|"
+                     r"[^|]+\|[^|]+\|\s*(\d+)\s*\|\s*$", re.M)
+
+
+def _map_rows(text: str, heading: str) -> list[tuple[str, str, str]]:
+    section = re.search(rf"^## {re.escape(heading)}\s*$(.*?)(?=^## |\Z)", text, re.M | re.S)
+    assert section, f"no '## {heading}' section"
+    return MAP_ROW.findall(section.group(1))
+
+
+def _minutes_of(path: Path) -> str:
+    title = nbformat.read(path, as_version=4).cells[0].source
+    match = re.search(r"\*\*Time:\*\* about (\d+) minutes", title)
+    assert match, f"{path.name}: the title cell does not say '**Time:** about N minutes'"
+    return match.group(1)
+
+
+def _check_map(rows: list[tuple[str, str, str]], where: str, links: bool) -> None:
+    assert [number for number, _, _ in rows] == [p.name[:2] for p in LESSONS], f"{where} lists other lessons"
+    for (number, link, minutes), path in zip(rows, LESSONS):
+        if links:
+            assert link == path.name, f"{where}: lesson {number} links to {link!r}, not {path.name}"
+        assert minutes == _minutes_of(path), f"{where}: lesson {number} takes {_minutes_of(path)} minutes"
+
+
+def test_readme_map_lists_exactly_the_lessons() -> None:
+    rows = _map_rows((ROOT / "README.md").read_text(encoding="utf-8"), "The lessons")
+    _check_map(rows, "README", links=True)
+
+
+def test_start_here_map_lists_exactly_the_lessons() -> None:
+    nb = nbformat.read(LESSONS[0], as_version=4)
+    text = "\n".join(c.source for c in nb.cells if c.cell_type == "markdown")
+    rows = _map_rows(text, "The lesson map")
+    assert [n for n, _, _ in rows] == [p.name[:2] for p in LESSONS], "00's map lists other lessons"
+    for (number, link, minutes), path in zip(rows, LESSONS):
+        assert minutes == _minutes_of(path), f"00 map: lesson {number} takes {_minutes_of(path)} minutes"
+        if number != "00":
+            assert link == path.name, f"00 map: lesson {number} links to {link!r}, not {path.name}"
+
+
+def test_every_term_has_one_korean_name() -> None:
+    _, conflicts = glossary.assemble(LESSONS)
+    assert conflicts == []
+
+
+def test_course_glossary_is_up_to_date_and_linked() -> None:
+    text, _ = glossary.assemble(LESSONS)
+    assert glossary.OUTPUT.read_text(encoding="utf-8") == text, "run make glossary"
+    start = "\n".join(c.source for c in nbformat.read(LESSONS[0], as_version=4).cells)
+    assert "(glossary.md)" in start, "00_start_here must link the course glossary"
+
+
+def test_every_lesson_has_a_glossary() -> None:
+    for path in LESSONS:
+        assert len(glossary.lesson_glossary(path)) >= 5, f"{path.name}: fewer than 5 glossary terms"
+
+
+def test_a_conflict_is_found(tmp_path: Path) -> None:
+    for name, korean in (("01_a.ipynb", "손실"), ("02_b.ipynb", "로스")):
+        nb = nbformat.v4.new_notebook()
+        nb.cells = [nbformat.v4.new_markdown_cell(
+            f"## Glossary\n\n| English | 한국어 | meaning |\n|---|---|---|\n| loss | {korean} | the error |\n")]
+        nbformat.write(nb, tmp_path / name)
+    _, conflicts = glossary.assemble(sorted(tmp_path.glob("*.ipynb")))
+    assert conflicts and "손실 in lesson 01" in conflicts[0] and "로스 in lesson 02" in conflicts[0]
