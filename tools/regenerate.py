@@ -41,6 +41,19 @@ def notebooks_in(paths: list[str]) -> list[Path]:
     return found
 
 
+def merge_streams(outputs: list) -> list:  # type: ignore[type-arg]
+    """Join consecutive stdout (or stderr) outputs: how prints arrive in pieces depends on timing."""
+    merged: list = []  # type: ignore[type-arg]
+    for out in outputs:
+        previous = merged[-1] if merged else None
+        if (out.output_type == "stream" and previous is not None and previous.output_type == "stream"
+                and previous.name == out.name):
+            previous.text += out.text
+        else:
+            merged.append(out)
+    return merged
+
+
 def regenerate(path: Path) -> float:
     nb = nbformat.read(path, as_version=4)
     nb.nbformat_minor = max(nb.nbformat_minor, 5)
@@ -61,6 +74,9 @@ def regenerate(path: Path) -> float:
     start = time.perf_counter()
     client.execute()
     seconds = time.perf_counter() - start
+    for cell in nb.cells:
+        if cell.cell_type == "code":
+            cell.outputs = merge_streams(cell.outputs)
     # nbclient adds the kernel's language_info: keep only what does not depend on the machine.
     info = nb.metadata.get("language_info", {})
     nb.metadata["language_info"] = {"name": info.get("name", "python")}
