@@ -7,7 +7,12 @@ by new cells that check, in the lesson's live namespace:
 0. the stored cell is unanswered: ``ex.qK.evaluate(<answer_name>)`` is "not_attempted";
 1. each ``wrong_answers`` entry: its code, then ``ex.qK.evaluate(<answer_name>)`` is "incorrect"
    and the message contains the expected piece of hint;
-2. the ``solution`` code, then ``ex.qK.evaluate(<answer_name>)`` is "correct".
+2. the ``solution`` code, then ``ex.qK.evaluate(<answer_name>)`` is "correct";
+3. each ``correct_answers`` entry (another correct way to write it): "correct" too.
+
+Every answer of steps 1-3 is judged through ``ex.qK.audit``: the known mistakes that the checker
+met on the way must not collide, with the expected answer or with each other (a probe that does
+would tell a learner a mistake they did not make). A collision fails that step.
 
 Each snippet runs with ``exec`` in a *copy* of the notebook's namespace, so names it assigns (the
 answer variable, helpers it defines) never leak into the next snippet or the rest of the lesson;
@@ -145,6 +150,13 @@ if __harness_result.status != "correct":
                          + repr(__harness_result.message)
                          + (" (" + __harness_result.detail + ")" if __harness_result.detail else ""))""",
                                                      f"{name} solution")))
+    for number, code in enumerate(exercise.correct_answers, start=1):
+        cells.append(_cell(Step(name, f"correct answer {number} `{_one_line(code)}`"), _snippet(exercise, code, """\
+if __harness_result.status != "correct":
+    raise AssertionError("this other correct answer must be correct too, got " + repr(__harness_result.status)
+                         + " with message " + repr(__harness_result.message)
+                         + (" (" + __harness_result.detail + ")" if __harness_result.detail else ""))""",
+                                                                           f"{name} correct answer {number}")))
     return cells
 
 
@@ -240,11 +252,13 @@ try:
     exec(compile({code!r}, {f"<{filename}>"!r}, "exec"), __harness_ns)
     if {answer!r} not in __harness_ns:
         raise AssertionError("the code did not assign {answer}")
-    __harness_result = ex.{exercise.name}.evaluate(__harness_ns[{answer!r}])
+    __harness_result, __harness_audit = ex.{exercise.name}.audit(__harness_ns[{answer!r}])
 finally:
     del __harness_ns
+if __harness_audit:
+    raise AssertionError("colliding known mistakes: " + "; ".join(__harness_audit))
 {assertion}
-del __harness_result"""
+del __harness_result, __harness_audit"""
 
 
 def _cell(step: Step, source: str) -> nbformat.NotebookNode:

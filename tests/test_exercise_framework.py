@@ -17,9 +17,12 @@ import pytest
 import helpers.exercises as framework
 from helpers.exercises import (
     NOT_ATTEMPTED_MESSAGE,
+    ROUNDED_TOO_MUCH,
+    ROUNDING_POLICY,
     CheckResult,
     Exercise,
     Incorrect,
+    ValueCheck,
     describe_type,
     exercises_of,
     expect_array_close,
@@ -332,7 +335,7 @@ def test_expect_number_hints() -> None:
     assert "infinite" in hint_of(check, float("inf"))
     assert "a list of 2 items" in hint_of(check, [1, 2])
     assert "complex" in hint_of(check, 2.5 + 0j)
-    assert "which is not right" in hint_of(expect_number(2.5, reveal_direction=False), 3.0)
+    assert "which is not right" in hint_of(expect_number(2.5, reveal_direction=False), 3.7)
 
 
 def test_expect_int() -> None:
@@ -451,7 +454,191 @@ def test_list_of_one_item_reads_well() -> None:
     assert "a list of 1 item," in exercise.evaluate([1.0]).message
 
 
-def test_a_rounded_answer_is_told_to_keep_the_full_value() -> None:
-    exercise = Exercise("q1", expect_number(0.5763, rel=1e-4), hint="h", solution="a = 1", answer_name="a")
-    assert "Keep the full value" in exercise.evaluate(0.58).message
-    assert "too large" in exercise.evaluate(0.7).message
+# --------------------------------------------------------------------------------------------
+# The rounding policy: 2 decimals or 3 significant digits are accepted everywhere; coarser is
+# "rounded too much", never "wrong"; what is not a rounding gets no rounding talk.
+# --------------------------------------------------------------------------------------------
+
+ROUNDING_CASES = [
+    # expected, answer, status ("correct", "too much" or "other")
+    (0.5763, 0.5763, "correct"), (0.5763, 0.58, "correct"), (0.5763, 0.576, "correct"),
+    (0.5763, 0.5763001, "correct"), (0.5763, 0.6, "too much"), (0.5763, 1, "too much"),
+    (0.5763, 0.57, "other"), (0.5763, 0.573, "other"), (0.5763, 0.59, "other"),
+    (7.0013, 7.0, "correct"), (7.0013, 7, "correct"), (7.0013, 7.00, "correct"),
+    (5.9583, 5.96, "correct"), (5.9583, 5.958, "correct"), (5.9583, 6.0, "too much"), (5.9583, 5.9, "other"),
+    (4337.42, 4337.4, "correct"), (4337.42, 4340, "correct"), (4337.42, 4300, "too much"),
+    (4337.42, 4000, "too much"), (4337.42, 0, "other"), (4337.42, 4337, "correct"), (4337.42, 4338, "other"),
+    (0.125, 0.13, "correct"), (0.125, 0.12, "correct"),                   # either way of rounding a half
+    (0.0523, 0.05, "correct"), (0.0523, 0.0523, "correct"),               # the value a lesson prints: 0.05
+    (0.0149, 0.01, "too much"), (0.0149, 0.0149, "correct"), (0.0012, 0.0, "other"),
+    (-2.3456, -2.35, "correct"), (-2.3456, -2.3, "too much"), (-2.3456, 2.35, "other"),
+    (23.4459, 23.45, "correct"), (23.4459, 23.4, "correct"), (23.4459, 23, "too much"),
+    (0.81, 0.81, "correct"), (1e6 + 0.4, 1e6, "correct"),
+]
+
+
+@pytest.mark.parametrize(("expected", "answer", "status"), ROUNDING_CASES)
+def test_rounding_policy_for_numbers(expected: float, answer: float, status: str) -> None:
+    exercise = Exercise("q1", expect_number(expected, rel=1e-6, what="RMSE"), hint="h", solution="a = 1",
+                        answer_name="a")
+    for form in (answer, np.float32(answer) if status != "correct" else answer, np.array(answer)):
+        result = exercise.evaluate(form)
+        if status == "correct":
+            assert result.status == "correct", (expected, answer, result.message)
+        elif status == "too much":
+            assert result.status == "incorrect" and "rounded too much" in result.message, result.message
+            assert "too large" not in result.message and "too small" not in result.message
+        else:
+            assert result.status == "incorrect" and "round" not in result.message, result.message
+
+
+def test_the_rounding_policy_is_stated_once() -> None:
+    assert "2 decimals" in ROUNDING_POLICY and "3 significant digits" in ROUNDING_POLICY
+    assert "rounded too much" in ROUNDING_POLICY and "rounded too much" in ROUNDED_TOO_MUCH
+
+
+def test_rounding_policy_for_arrays() -> None:
+    target = np.array([0.5763, -1.23456, 12.3456])
+    check = expect_array_close(target, rel=1e-6, abs=1e-9, what="values")
+    exercise = Exercise("q1", check, hint="h", solution="a = 1", answer_name="a")
+    for decimals in (2, 3, 6):
+        assert exercise.evaluate(np.round(target, decimals)).status == "correct", decimals
+    assert exercise.evaluate(pd.Series(np.round(target, 2))).status == "correct"
+    assert exercise.evaluate([0.576, -1.23, 12.3]).status == "correct"          # 3 significant digits
+    too_much = exercise.evaluate(np.round(target, 1))
+    assert too_much.status == "incorrect" and "rounded too much" in too_much.message
+    other = exercise.evaluate(np.round(target, 2) + [0, 0, 0.5])
+    assert other.status == "incorrect" and "round" not in other.message and "1 of its 3" in other.message
+
+
+def test_known_mistakes_match_rounded_too() -> None:
+    check = expect_number(5.9583, rel=1e-6, what="MAE",
+                          known_mistakes=[(8.3419, "that is the RMSE"), (-0.0123, "errors cancel out")])
+    exercise = Exercise("q1", check, hint="h", solution="a = 1", answer_name="a")
+    assert exercise.evaluate(8.34).message == "that is the RMSE"
+    assert exercise.evaluate(-0.0123).message == "errors cancel out"
+
+
+def test_an_answer_matching_two_different_mistakes_gets_no_specific_hint() -> None:
+    # v0.1, lesson 01 q1: the validation RMSE (7.0013) was told "that is the error on the training set"
+    # because the training MAE (6.9963) was within the tolerance and came first.
+    check = expect_number(5.9583, what="MAE", known_mistakes=[
+        (6.9963, "that is the error on the training set"), (7.0013, "that is the RMSE")])
+    exercise = Exercise("q1", check, hint="h", solution="a = 1", answer_name="a")
+    result = exercise.evaluate(7.0013)
+    assert result.status == "incorrect"
+    assert "training set" not in result.message and "RMSE" not in result.message
+    assert "too large" in result.message
+    # ... and the audit that the in-context tests run reports the collision.
+    _, problems = exercise.audit(5.9583)
+    assert len(problems) == 1 and "match each other" in problems[0], problems
+
+
+def test_audit_reports_every_kind_of_collision() -> None:
+    def checker(answer: object) -> None:   # a custom checker that builds its expect_* at check time
+        expect_number(2.0, what="mean", known_mistakes=[
+            (lambda v: v > 1.5, "too big: a predicate that matches the expected value"),
+            (10.0, "the sum"),
+        ])(answer)
+        expect_array_close([1.0, 2.0], known_mistakes=[([1.0, 3.0], "a"), ([1.0, 3.0000001], "b")])([1, 2])
+        expect_int(3, known_mistakes=[(4, "four"), (lambda v: v == 4, "also four"), (4, "four")])(3)
+
+    exercise = Exercise("q1", ValueCheck(checker, expects="x"), hint="h", solution="a = 1", answer_name="a")
+    result, problems = exercise.audit(2.0)
+    assert result.status == "correct"
+    report = "\n".join(problems)
+    assert "known mistake 1 (a predicate: 'too big" in report and "matches the expected answer" in report
+    assert "the sum" in report                                     # the predicate also matches 10.0
+    assert "'a'" in report and "'b'" in report                     # two array probes within tolerance
+    assert "'four'" in report and "'also four'" in report          # predicate vs value of another hint
+    assert len(problems) == 5, report      # "also four" collides with both (4, "four") entries
+    clean = Exercise("q2", expect_number(2.0, known_mistakes=[(10.0, "the sum"), (0.5, "inverted")]),
+                     hint="h", solution="a = 1", answer_name="a")
+    assert clean.audit(2.0) == (CheckResult("correct", ""), [])
+    assert clean.audit("text")[0].status == "incorrect"
+
+
+def test_correct_answers_are_validated() -> None:
+    with pytest.raises(ValueError, match="correct answer 1 must assign a"):
+        Exercise("q1", expect_int(1), hint="h", solution="a = 1", answer_name="a", correct_answers=["b = 1"])
+    with pytest.raises(ValueError, match="list of code strings"):
+        Exercise("q1", expect_int(1), hint="h", solution="a = 1", answer_name="a", correct_answers="a = 1")
+    ok = Exercise("q1", expect_int(1), hint="h", solution="a = 1", answer_name="a", correct_answers=["a = 1.0\n"])
+    assert ok.correct_answers == ("a = 1.0",)
+
+
+def test_check_output_survives_a_console_without_emoji(monkeypatch: pytest.MonkeyPatch) -> None:
+    import io
+    import sys
+
+    raw = io.BytesIO()
+    console = io.TextIOWrapper(raw, encoding="cp949", errors="strict")
+    monkeypatch.setattr(sys, "stdout", console)
+    exercise = Exercise("q1", expect_number(2.0, what="R²"), hint="누수 (leakage) − 힌트", solution="a = 2",
+                        answer_name="a")
+    exercise.check(2.0)
+    exercise.check(3.5)
+    exercise.hint()
+    exercise.solution()
+    console.flush()
+    text = raw.getvalue().decode("cp949")
+    assert "[OK] Correct!" in text and "[X] Incorrect: your R2 is 3.5" in text
+    assert "[hint] Hint: 누수 (leakage) - 힌트" in text and "[solution] Solution:" in text
+
+
+def test_a_model_check_judges_the_whole_model() -> None:
+    import keras
+    from keras import layers
+
+    check = expect_keras_model(input_shape=(4,), dense_units=[8, 1], activations=["relu", None], n_params=49)
+    exercise = Exercise("q1", check, hint="h", solution="a = 1", answer_name="a")
+
+    def model(*stack: Any, shape: tuple[int, ...] = (4,)) -> Any:
+        return keras.Sequential([keras.Input(shape=shape), *stack])
+
+    for good in (model(layers.Dense(8, activation="relu"), layers.Dense(1)),
+                 model(layers.Dense(8), layers.ReLU(), layers.Dense(1)),
+                 model(layers.Dense(8), layers.Activation("relu"), layers.Dense(1)),
+                 model(layers.Dense(8, activation=keras.activations.relu), layers.Dense(1, activation="linear")),
+                 model(layers.Dense(8, activation="relu"), layers.Dropout(0.1), layers.Dense(1))):
+        assert exercise.evaluate(good).status == "correct", [layer.name for layer in good.layers]
+    wrong = {
+        # v0.1 lesson 03 q1: a 3-D input passed because the units and parameter count matched.
+        "of shape (1, 4)": model(layers.Dense(8, activation="relu"), layers.Dense(1), shape=(1, 4)),
+        "it should take 4": model(layers.Dense(8, activation="relu"), layers.Dense(1), shape=(5,)),
+        "uses activation 'linear'": model(layers.Dense(8), layers.Dense(1)),
+        "uses activation 'sigmoid'": model(layers.Dense(8), layers.Activation("sigmoid"), layers.Dense(1)),
+        "Dense layer 2 of your model uses activation 'relu'": model(layers.Dense(8, activation="relu"),
+                                                                    layers.Dense(1), layers.ReLU()),
+        "two activations": model(layers.Dense(8, activation="relu"), layers.ReLU(), layers.Dense(1)),
+        "before any Dense layer": model(layers.ReLU(), layers.Dense(8, activation="relu"), layers.Dense(1)),
+        "has 2 units": model(layers.Dense(2, activation="relu"), layers.Dense(1)),
+    }
+    for piece, answer in wrong.items():
+        result = exercise.evaluate(answer)
+        assert result.status == "incorrect" and piece in result.message, (piece, result.message)
+    # Without input_shape=, the input must still be one row of features.
+    loose = Exercise("q1", expect_keras_model(dense_units=[1]), hint="h", solution="a = 1", answer_name="a")
+    assert "of shape (1, 4)" in loose.evaluate(model(layers.Dense(1), shape=(1, 4))).message
+
+
+def test_choice_questions_understand_natural_forms() -> None:
+    sets = Exercise("q1", expect_choice("validation", {"train": "memorises", "test": "used once"}),
+                    hint="h", solution="a = 1", answer_name="a")
+    for good in ("validation", "the validation set", "Validation data", " VALIDATION SET. ", "검증",
+                 "검증 데이터", "검증 세트", "검증셋"):
+        assert sets.evaluate(good).status == "correct", good
+    for bad, piece in (("the training set", "memorises"), ("훈련 데이터", "memorises"), ("학습", "memorises"),
+                       ("Training data", "memorises"), ("the test set", "used once"), ("평가 데이터", "used once"),
+                       ("테스트", "used once")):
+        result = sets.evaluate(bad)
+        assert result.status == "incorrect" and result.message == piece, (bad, result.message)
+    assert "not one of the options" in sets.evaluate("the whole thing").message
+    letters = Exercise("q1", expect_choice("c", {"a": "shuffled first"}, options="abcd"), hint="h",
+                       solution="a = 1", answer_name="a")
+    for good in ("c", "C)", "c) the last 100 days", "(c) the last 100 days", "c. the last 100 days"):
+        assert letters.evaluate(good).status == "correct", good
+    assert letters.evaluate("a) the first 100 days").message == "shuffled first"
+    assert "not one of the options" in letters.evaluate("e) none").message
+    # Sets are named only where the options are sets: "검증" is not an option of a lettered question.
+    assert "not one of the options" in letters.evaluate("검증").message

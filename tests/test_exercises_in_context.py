@@ -61,6 +61,7 @@ q1 = Exercise(
     hint="Add the values up, then divide by how many there are.",
     solution="q1_answer = sum(data) / len(data)",
     answer_name="q1_answer",
+    correct_answers=["q1_answer = 2.5", "q1_answer = round(sum(data) / len(data), 2)", "q1_answer = 5 / 2"],
     wrong_answers=[("q1_answer = sum(data)", "the sum"),
                    ("scratch = 'leaks?'\\nq1_answer = max(data)", "too large")],
 )
@@ -90,6 +91,10 @@ q1 = Exercise("q1", expect_number(2.5, known_mistakes=[(10.0, "that is the sum")
               solution="q1_answer = sum(data) / len(data)", answer_name="q1_answer",
               wrong_answers=[("q1_answer = sum(data)", "that is the sum"),
                              ("q1_answer = max(data)", "that is the sum")])        # wrong: gives "too large"
+q6 = Exercise("q6", expect_number(2.5, known_mistakes=[(10.0, "that is the sum"), (10.001, "that is 4 x mean")]),
+              hint="h", answer_name="q6_answer", solution="q6_answer = 2.5")               # wrong: probes collide
+q7 = Exercise("q7", expect_number(2.5), hint="h", answer_name="q7_answer", solution="q7_answer = 2.5",
+              correct_answers=["q7_answer = 2.50", "q7_answer = 2.6"])                     # wrong: 2.6 is not 2.5
 q2 = Exercise("q2", expect_choice("b"), hint="h", answer_name="q2_answer",
               solution="q2_answer = 'a'")                                          # wrong: not correct
 q3 = Exercise("q3", expect_choice("b"), hint="h", answer_name="q3_answer", solution="q3_answer = 'b'",
@@ -168,6 +173,8 @@ def test_harness_reports_every_broken_exercise(tmp_path: Path, monkeypatch: pyte
         "q3_answer = ...\nex.q3.check(q3_answer)",
         "q4_answer = 3  # stored answered: the learner would see the answer\nex.q4.check(q4_answer)",
         "q5_answer = ...\nex.q5.check(q5_answer)",
+        "q6_answer = ...\nex.q6.check(q6_answer)",
+        "q7_answer = ...\nex.q7.check(q7_answer)",
         "1 / 0",
         "q6 = 'never run'",
     )
@@ -180,7 +187,9 @@ def test_harness_reports_every_broken_exercise(tmp_path: Path, monkeypatch: pyte
         ("q3, wrong answer 1", "expected status 'incorrect'", "got 'correct'"),
         ("q4, stored cell", "stored unanswered", "'correct'"),
         ("q5, solution", "NameError", "undefined_data"),
-        ("lesson cell 7", "ZeroDivisionError", "run stopped there"),
+        ("q6, solution", "colliding known mistakes", "'that is the sum'"),
+        ("q7, correct answer 2 `q7_answer = 2.6`", "must be correct too", "too large"),
+        ("lesson cell 9", "ZeroDivisionError", "run stopped there"),
     ]
     assert len(problems) == len(expected), report
     for problem, pieces in zip(problems, expected):

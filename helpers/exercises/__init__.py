@@ -85,6 +85,7 @@ import ast
 import itertools
 import math
 import re
+import sys
 import warnings
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -100,6 +101,8 @@ __all__ = [
     "Incorrect",
     "KnownMistake",
     "NOT_ATTEMPTED_MESSAGE",
+    "ROUNDED_TOO_MUCH",
+    "ROUNDING_POLICY",
     "ValueCheck",
     "describe_type",
     "exercises_of",
@@ -183,6 +186,10 @@ class CheckResult:
 class ValueCheck:
     """A checker made by an ``expect_*`` helper: a callable plus a description of what it expects.
 
+    ``audit`` (set by the ``expect_*`` helpers) lists the ways its known mistakes collide: a probe
+    that matches the expected answer, or two probes with different hints that match each other.
+    :meth:`Exercise.audit` collects it from every ``ValueCheck`` called while checking an answer.
+
     >>> check = ValueCheck(lambda answer: None, expects="anything")
     >>> check(42) is None
     True
@@ -190,9 +197,16 @@ class ValueCheck:
 
     func: Checker
     expects: str
+    audit: Callable[[], list[str]] | None = None
 
     def __call__(self, answer: Any) -> None:
+        if _RECORDER:
+            _RECORDER[-1].append(self)
         self.func(answer)
+
+
+#: While :meth:`Exercise.audit` runs, the ValueChecks called are appended to ``_RECORDER[-1]``.
+_RECORDER: list[list[ValueCheck]] = []
 
 
 class Exercise:
@@ -206,6 +220,9 @@ class Exercise:
         answer_name: the variable the notebook's exercise cell assigns, e.g. ``"q1_answer"``.
         wrong_answers: ``(code, hint_substring)`` pairs: code a typical learner would write
             (assigning ``answer_name``) and a piece of the hint it must produce (tested in context).
+        correct_answers: other correct ways to write the answer (code assigning ``answer_name``,
+            e.g. a rounded value or another library's function); each must be judged correct
+            (tested in context), which proves that the check accepts more than one form.
         correct_message: printed after "✅ Correct!", e.g. a takeaway.
         expects: what kind of value is expected, for the message shown when the checker fails
             with an unexpected exception; defaults to the helper's own description.
@@ -233,6 +250,7 @@ class Exercise:
         solution: str,
         answer_name: str,
         wrong_answers: Sequence[tuple[str, str]] = (),
+        correct_answers: Sequence[str] = (),
         correct_message: str = "",
         expects: str | None = None,
     ) -> None:
@@ -256,6 +274,10 @@ class Exercise:
             if not isinstance(expected, str) or not expected.strip():
                 raise ValueError(f"{where}: wrong answer {index} needs a non-empty hint substring")
             checked_wrong.append((code, expected))
+        if isinstance(correct_answers, str):
+            raise ValueError(f"{where}: correct_answers must be a list of code strings, not one string")
+        for index, code in enumerate(correct_answers, start=1):
+            _require_assignment(code, answer_name, f"{where}: correct answer {index}")
         if not isinstance(correct_message, str):
             raise ValueError(f"{where}: correct_message must be a string")
         self.name = name
@@ -264,6 +286,7 @@ class Exercise:
         self.solution_code = solution.strip("\n")
         self.answer_name = answer_name
         self.wrong_answers: tuple[tuple[str, str], ...] = tuple(checked_wrong)
+        self.correct_answers: tuple[str, ...] = tuple(code.strip("\n") for code in correct_answers)
         self.correct_message = correct_message.strip()
         self.expects = expects or getattr(checker, "expects", None) or "a different kind of value"
 
@@ -301,6 +324,30 @@ class Exercise:
             )
         return CheckResult("correct", self.correct_message)
 
+    def audit(self, answer: Any = ...) -> tuple[CheckResult, list[str]]:
+        """Evaluate ``answer`` and report how the known mistakes met on the way collide.
+
+        Returns the result of :meth:`evaluate` and one line per problem of every checker built
+        with an ``expect_*`` helper that judged the answer: a known-mistake probe that matches the
+        expected answer, or two probes with different hints that match each other (so a learner
+        would be told the wrong mistake). For course authors and tests, not for learners.
+
+        >>> q = Exercise("q1", expect_number(7.0, known_mistakes=[(5.0, "the MAE"), (5.001, "the median")]),
+        ...              hint="h", solution="a = 7.0", answer_name="a")
+        >>> q.audit(7.0)[1]
+        ["known mistakes 1 (5.0: 'the MAE') and 2 (5.001: 'the median') match each other: a learner who makes one is told the other"]
+        """
+        _RECORDER.append([])
+        try:
+            result = self.evaluate(answer)
+        finally:
+            called = _RECORDER.pop()
+        problems: list[str] = []
+        for check in called:
+            if check.audit is not None:
+                problems.extend(problem for problem in check.audit() if problem not in problems)
+        return result, problems
+
     def check(self, answer: Any = ...) -> None:
         """Print whether ``answer`` is correct: one short block, nothing else.
 
@@ -309,7 +356,7 @@ class Exercise:
         >>> q.check(" B ")
         ✅ Correct! MAE keeps the target's units.
         """
-        print(self.evaluate(answer).render())
+        _say(self.evaluate(answer).render())
 
     def hint(self) -> None:
         """Print the hint.
@@ -318,7 +365,7 @@ class Exercise:
         ...          answer_name="q1_answer").hint()
         💡 Hint: Count them.
         """
-        print(f"💡 Hint: {self.hint_text}")
+        _say(f"💡 Hint: {self.hint_text}")
 
     def solution(self) -> None:
         """Print the reference solution code.
@@ -328,7 +375,7 @@ class Exercise:
         📝 Solution:
         q1_answer = 3
         """
-        print(f"📝 Solution:\n{self.solution_code}")
+        _say(f"📝 Solution:\n{self.solution_code}")
 
     def _unexpected_message(self, answer: Any) -> str:
         if answer is None:
@@ -377,17 +424,23 @@ def expect_number(
     """A checker for a single number close to ``expected`` (``math.isclose(rel_tol=rel, abs_tol=abs)``).
 
     Ints, floats, NumPy scalars and 0-d arrays are accepted; text, booleans, None and arrays get a
-    specific hint. ``known_mistakes`` values are compared with the same tolerance; predicates get
-    the answer as a float.
+    specific hint. The course's rounding policy applies (:data:`ROUNDING_POLICY`): ``expected``
+    rounded to 2 or more decimals, or to 3 or more significant digits, is correct; rounded further,
+    it is "rounded too much". ``known_mistakes`` values match like the expected value (within the
+    tolerance, or rounded); predicates get the answer as a float. An answer that matches known
+    mistakes with different hints gets no specific hint: it cannot be told which mistake it is.
 
-    >>> check = expect_number(3.0, what="RMSE", known_mistakes=[
-    ...     (9.0, "your value is the MSE: did you forget the square root?"),
+    >>> check = expect_number(3.0172, what="RMSE", known_mistakes=[
+    ...     (9.1035, "your value is the MSE: did you forget the square root?"),
     ...     (lambda v: v < 0, "an error can never be negative.")])
-    >>> check(3.001) is None
+    >>> check(3.02) is None and check(3.017) is None and check(3.0171) is None
     True
-    >>> Exercise("q1", check, hint="h", solution="a = 3.0", answer_name="a").check(9.0)
+    >>> ex = Exercise("q1", check, hint="h", solution="a = 3.0", answer_name="a")
+    >>> ex.check(9.1)
     ❌ Incorrect: your value is the MSE: did you forget the square root?
-    >>> Exercise("q1", check, hint="h", solution="a = 3.0", answer_name="a").check("3")
+    >>> ex.check(3)
+    ❌ Incorrect: your RMSE is 3: that is the right value rounded too much. Keep at least 2 decimals or 3 significant digits (e.g. 0.58 or 0.576 for 0.5763; 4337.4 or 4340 for 4337.42).
+    >>> ex.check("3.02")
     ❌ Incorrect: your RMSE is text (a str), not a number: remove the quotes.
     """
     expected = float(expected)
@@ -396,18 +449,24 @@ def expect_number(
     same = _close(rel, abs)
     _validate_mistakes(known_mistakes, lambda probe: same(float(probe), expected))
 
+    def matches(value: float, target: float) -> bool:
+        return same(value, target) or _rounding(value, target) == "accepted"
+
     def check(answer: Any) -> None:
         value = _as_float(answer, what)
-        if same(value, expected):
+        if matches(value, expected):
             return
-        raise_known_mistake(value, known_mistakes, equal=lambda v, probe: same(v, float(probe)))
-        if math.isclose(value, expected, rel_tol=0.01):
-            raise Incorrect(f"your {what} is {value:.6g}: very close, but not within the tolerance. "
-                            "Did you round it, or copy a printed (rounded) value? Keep the full value.")
+        raise_known_mistake(value, known_mistakes, equal=lambda v, probe: matches(v, float(probe)))
+        if _rounding(value, expected) == "too much":
+            raise Incorrect(f"your {what} is {value:.6g}: that is the right value {ROUNDED_TOO_MUCH}")
         direction = ("too large" if value > expected else "too small") if reveal_direction else "not right"
         raise Incorrect(f"your {what} is {value:.6g}, which is {direction}.")
 
-    return ValueCheck(check, expects="a single number (int or float)")
+    def audit() -> list[str]:
+        return _collisions(known_mistakes, expected, lambda a, b: same(float(a), float(b)),
+                           lambda probe: matches(float(probe), expected))
+
+    return ValueCheck(check, expects="a single number (int or float)", audit=audit)
 
 
 def expect_int(
@@ -446,7 +505,10 @@ def expect_int(
         direction = ("too large" if number > expected else "too small") if reveal_direction else "not right"
         raise Incorrect(f"your {what} is {number}, which is {direction}.")
 
-    return ValueCheck(check, expects="a whole number (int)")
+    def audit() -> list[str]:
+        return _collisions(known_mistakes, expected, _equals, lambda probe: probe == expected)
+
+    return ValueCheck(check, expects="a whole number (int)", audit=audit)
 
 
 def expect_array_close(
@@ -462,44 +524,76 @@ def expect_array_close(
 
     Lists, NumPy arrays, pandas Series/DataFrames and tensors are accepted (anything
     ``numpy.asarray`` turns into numbers). With ``squeeze=True`` length-1 axes are ignored, so
-    ``model.predict(X)`` of shape ``(n, 1)`` matches an expected ``(n,)``. Known-mistake values
-    match when they have the answer's shape and are close; predicates get the answer as an array.
+    ``model.predict(X)`` of shape ``(n, 1)`` matches an expected ``(n,)``. The course's rounding
+    policy applies to each value (``np.round(answer, 2)`` is correct, ``np.round(answer, 1)`` is
+    "rounded too much"). Known-mistake values match when they have the answer's shape and are close
+    (or rounded); predicates get the answer as an array.
 
-    >>> check = expect_array_close([1.0, 2.0, 3.0], what="predictions")
-    >>> check([1, 2, 3.0001]) is None
+    >>> check = expect_array_close([1.0, 2.0, 3.2571], what="predictions")
+    >>> check([1, 2, 3.2572]) is None and check([1, 2, 3.26]) is None
     True
-    >>> Exercise("q1", check, hint="h", solution="a = 1", answer_name="a").check([[1], [2], [3]])
+    >>> ex = Exercise("q1", check, hint="h", solution="a = 1", answer_name="a")
+    >>> ex.check([[1], [2], [3.2571]])
     ❌ Incorrect: the shape of your predictions is (3, 1), but (3,) was expected: .ravel() makes a column flat.
+    >>> ex.check([1, 2, 3.3])
+    ❌ Incorrect: your predictions are the right values rounded too much. Keep at least 2 decimals or 3 significant digits (e.g. 0.58 or 0.576 for 0.5763; 4337.4 or 4340 for 4337.42).
     """
     target = np.asarray(expected, dtype=float)
     if not np.all(np.isfinite(target)):
         raise ValueError("expected must contain finite numbers only")
     expected_shape = target.shape
 
-    def same(value: np.ndarray, probe: Any) -> bool:
+    def aligned(value: np.ndarray, probe: Any) -> tuple[np.ndarray, np.ndarray] | None:
         probe_array = np.asarray(probe, dtype=float)
         if squeeze:
             value, probe_array = np.squeeze(value), np.squeeze(probe_array)
-        return value.shape == probe_array.shape and bool(
-            np.allclose(value, probe_array, rtol=rel, atol=abs, equal_nan=False))
+        return (value, probe_array) if value.shape == probe_array.shape else None
 
-    _validate_mistakes(known_mistakes, lambda probe: same(target, probe))
+    def close(value: np.ndarray, probe: Any) -> bool:
+        pair = aligned(value, probe)
+        return pair is not None and bool(np.allclose(*pair, rtol=rel, atol=abs, equal_nan=False))
+
+    def status(value: np.ndarray, probe: Any) -> str | None:
+        """"correct" (close or rounded as allowed), "too much" (some values rounded further) or None."""
+        pair = aligned(value, probe)
+        if pair is None:
+            return None
+        got, want = pair
+        near = np.isclose(got, want, rtol=rel, atol=abs)
+        if bool(np.all(near)):
+            return "correct"
+        rounding = _rounding_status(got, want)
+        if bool(np.all(near | (rounding == _ACCEPTED))):
+            return "correct"
+        if bool(np.all(near | (rounding != _NOT_ROUNDED))):
+            return "too much"
+        return None
+
+    _validate_mistakes(known_mistakes, lambda probe: close(target, probe))
 
     def check(answer: Any) -> None:
         value = _as_float_array(answer, what)
-        if same(value, target):
+        judged = status(value, target)
+        if judged == "correct":
             return
-        raise_known_mistake(value, known_mistakes, equal=same)
+        raise_known_mistake(value, known_mistakes, equal=lambda v, probe: status(v, probe) == "correct")
+        if judged == "too much":
+            raise Incorrect(f"your {what} are the right values {ROUNDED_TOO_MUCH}")
         shown, wanted = (np.squeeze(value).shape, np.squeeze(target).shape) if squeeze else (value.shape, expected_shape)
         if shown != wanted:
             raise Incorrect(f"the shape of your {what} is {value.shape}, but {expected_shape} was expected"
                             + _shape_advice(value.shape, expected_shape))
         if not np.all(np.isfinite(value)):
             raise Incorrect(f"there are NaN or infinite values in your {what}.")
-        wrong = int(np.sum(~np.isclose(np.reshape(value, shown), np.reshape(target, wanted), rtol=rel, atol=abs)))
+        got, want = np.reshape(value, shown), np.reshape(target, wanted)
+        wrong = int(np.sum(~np.isclose(got, want, rtol=rel, atol=abs) & (_rounding_status(got, want) != _ACCEPTED)))
         raise Incorrect(f"the shape of your {what} is right, but {wrong} of its {value.size} values are not.")
 
-    return ValueCheck(check, expects=f"an array of numbers of shape {expected_shape}")
+    def audit() -> list[str]:
+        return _collisions(known_mistakes, target, lambda a, b: close(np.asarray(a, dtype=float), b),
+                           lambda probe: status(np.asarray(probe, dtype=float), target) == "correct")
+
+    return ValueCheck(check, expects=f"an array of numbers of shape {expected_shape}", audit=audit)
 
 
 def expect_choice(
@@ -512,7 +606,10 @@ def expect_choice(
 ) -> ValueCheck:
     """A checker for a multiple-choice answer given as a string, e.g. ``"b"``.
 
-    Case, surrounding whitespace and a trailing ``)`` or ``.`` are ignored (``" B) "`` is ``"b"``).
+    Case, surrounding whitespace and a trailing ``)`` or ``.`` are ignored (``" B) "`` is ``"b"``), and
+    natural forms are understood: an option letter followed by its text (``"c) the last 100 days"``),
+    ``"the validation set"`` or ``"validation data"`` for ``"validation"``, and the Korean names of
+    the three sets (훈련/학습, 검증, 테스트/평가, with or without 데이터/세트) where those options exist.
     The valid options are ``correct_option``, the keys of ``hints_per_wrong_option`` and
     ``options``; ``aliases`` maps other spellings to an option (``{"val": "validation"}``);
     anything else gets "not one of the options" (the message never suggests a particular option).
@@ -546,8 +643,7 @@ def expect_choice(
                 raise Incorrect(_NONE_MESSAGE)
             raise Incorrect(f"answer with one of the options {listed} as text in quotes, "
                             f"not {_a(describe_type(answer))}.")
-        chosen = _normalize_option(answer)
-        chosen = alias.get(chosen, chosen)
+        chosen = _choose_option(answer, valid, alias)
         if chosen == correct:
             return
         if chosen in hints:
@@ -562,28 +658,37 @@ def expect_choice(
 
 def expect_keras_model(
     *,
+    input_shape: Sequence[int] | None = None,
     dense_units: Sequence[int] | None = None,
     activations: Sequence[str | None] | None = None,
     n_params: int | None = None,
     what: str = "model",
     known_mistakes: Sequence[tuple[Callable[[Any], bool], str]] = (),
 ) -> ValueCheck:
-    """A checker for a built Keras model, using public API only (``model.layers``,
-    ``layer.get_config()``, ``model.count_params()``).
+    """A checker for a built Keras model that judges the whole model, using public API only
+    (``model.inputs``, ``model.layers``, ``layer.get_config()``, ``model.count_params()``).
 
-    ``dense_units`` and ``activations`` describe the model's Dense layers in order (an activation
-    of None means ``"linear"``); ``n_params`` is the total number of parameters. Known mistakes
-    are predicates on the model. Keras is imported only when an answer is checked.
+    ``input_shape`` is the shape given to ``keras.Input`` (e.g. ``(4,)``); whether given or not, a
+    model of this course takes a table, so an input of more than one axis (``shape=(1, 4)``) is
+    wrong. ``dense_units`` and ``activations`` describe the model's Dense layers in order (an
+    activation of None means ``"linear"``). A layer such as ``layers.Activation("relu")``,
+    ``layers.ReLU()`` or ``layers.LeakyReLU()`` right after a Dense layer without activation counts as
+    that Dense layer's activation. ``n_params`` is the total number of parameters. Known mistakes are
+    predicates on the model. Keras is imported only when an answer is checked.
 
     >>> import keras
-    >>> check = expect_keras_model(dense_units=[8, 1], activations=["relu", None], n_params=49)
+    >>> check = expect_keras_model(input_shape=(4,), dense_units=[8, 1], activations=["relu", None], n_params=49)
     >>> model = keras.Sequential([keras.Input((4,)), keras.layers.Dense(8, activation="relu"),
     ...                           keras.layers.Dense(1)])
     >>> check(model) is None
     True
+    >>> check(keras.Sequential([keras.Input((4,)), keras.layers.Dense(8), keras.layers.ReLU(),
+    ...                         keras.layers.Dense(1)])) is None
+    True
     """
     if dense_units is not None and activations is not None and len(dense_units) != len(activations):
         raise ValueError("dense_units and activations must describe the same number of layers")
+    wanted_shape = None if input_shape is None else tuple(int(n) for n in input_shape)
     for probe, hint in known_mistakes:
         if not callable(probe) or isinstance(probe, type) or not isinstance(hint, str):
             raise ValueError("known_mistakes of a model must be (predicate, hint) pairs")
@@ -603,10 +708,17 @@ def expect_keras_model(
         except ValueError:
             raise Incorrect(f"your {what} is not built yet: start it with keras.Input(shape=(number_of_features,)).") from None
         raise_known_mistake(answer, known_mistakes)
-        dense = [layer for layer in answer.layers if isinstance(layer, keras.layers.Dense)]
-        configs = [layer.get_config() for layer in dense]
+        shape = _input_shape(answer)
+        if shape is not None and len(shape) != 1:
+            raise Incorrect(f"your {what} takes inputs of shape {shape}, a table of tables: each example here "
+                            f"is one row of features, so give keras.Input one number, shape=(number_of_features,)"
+                            + (f", here shape={wanted_shape}." if wanted_shape else "."))
+        if wanted_shape is not None and shape is not None and shape != wanted_shape:
+            raise Incorrect(f"your {what} takes {shape[0]} inputs (keras.Input(shape={shape})); "
+                            f"it should take {wanted_shape[0]}: keras.Input(shape={wanted_shape}).")
+        dense = _dense_layers(answer, keras, what)
         if dense_units is not None:
-            units = [int(config["units"]) for config in configs]
+            units = [count for count, _ in dense]
             if len(units) != len(dense_units):
                 raise Incorrect(f"your {what} has {_count(len(units), 'Dense layer')}, "
                                 f"but {_count(len(dense_units), 'Dense layer')} {_was(len(dense_units))} asked for.")
@@ -614,11 +726,10 @@ def expect_keras_model(
                 if got != want:
                     raise Incorrect(f"Dense layer {index} of your {what} has {got} units; it should have {want}.")
         if activations is not None:
-            if len(configs) != len(activations):
-                raise Incorrect(f"your {what} has {_count(len(configs), 'Dense layer')}, "
+            if len(dense) != len(activations):
+                raise Incorrect(f"your {what} has {_count(len(dense), 'Dense layer')}, "
                                 f"but {_count(len(activations), 'Dense layer')} {_was(len(activations))} asked for.")
-            for index, (config, want) in enumerate(zip(configs, activations), start=1):
-                got = _activation_name(config.get("activation"))
+            for index, ((_, got), want) in enumerate(zip(dense, activations), start=1):
                 if got != _activation_name(want):
                     raise Incorrect(f"Dense layer {index} of your {what} uses activation {got!r}; "
                                     f"it should use {_activation_label(want)}.")
@@ -629,31 +740,91 @@ def expect_keras_model(
     return ValueCheck(check, expects="a Keras model (e.g. keras.Sequential([...]))")
 
 
+def _input_shape(model: Any) -> tuple[int | None, ...] | None:
+    """The shape of one example that ``model`` takes (without the batch axis), or None if unknown."""
+    try:
+        inputs = model.inputs
+        if inputs:
+            return tuple(inputs[0].shape)[1:]
+    except Exception:  # noqa: BLE001 - a model built without keras.Input has no inputs
+        pass
+    try:
+        return tuple(model.input_shape)[1:]
+    except Exception:  # noqa: BLE001
+        return None
+
+
+#: Layers that only apply an activation, and the activation they apply.
+_ACTIVATION_LAYERS = {"ReLU": "relu", "LeakyReLU": "leaky_relu", "ELU": "elu", "Softmax": "softmax",
+                      "PReLU": "prelu"}
+
+
+def _dense_layers(model: Any, keras: Any, what: str) -> list[tuple[int, str]]:
+    """``[(units, effective activation)]`` for each Dense layer of ``model``, in order.
+
+    A layer that only applies an activation (``Activation``, ``ReLU``, ...) right after a Dense layer
+    without one becomes that layer's activation; any other layer (``Dropout``, ``Normalization``)
+    changes neither. Raises Incorrect for an activation with nothing to act on, or two in a row."""
+    dense: list[list[Any]] = []
+    for layer in model.layers:
+        if isinstance(layer, keras.layers.Dense):
+            config = layer.get_config()
+            dense.append([int(config["units"]), _activation_name(config.get("activation"))])
+            continue
+        name = type(layer).__name__
+        if isinstance(layer, keras.layers.Activation):
+            applied = _activation_name(layer.get_config().get("activation"))
+        elif name in _ACTIVATION_LAYERS:
+            applied = _ACTIVATION_LAYERS[name]
+            if name == "ReLU":
+                config = layer.get_config()
+                if config.get("max_value") is not None or config.get("negative_slope") or config.get("threshold"):
+                    applied = "relu (with other settings)"
+        else:
+            continue
+        if applied == "linear":
+            continue
+        if not dense:
+            raise Incorrect(f"your {what} applies {applied!r} to its inputs, before any Dense layer: "
+                            f"an activation belongs after a layer's weighted sum.")
+        if dense[-1][1] != "linear":
+            raise Incorrect(f"Dense layer {len(dense)} of your {what} gets two activations "
+                            f"({dense[-1][1]!r}, then {applied!r}): give it one.")
+        dense[-1][1] = applied
+    return [(units, activation) for units, activation in dense]
+
+
 def raise_known_mistake(
     value: Any,
     known_mistakes: Sequence[KnownMistake],
     *,
     equal: Callable[[Any, Any], bool] | None = None,
 ) -> None:
-    """Raise :class:`Incorrect` with the hint of the first known mistake that ``value`` matches.
+    """Raise :class:`Incorrect` with the hint of the known mistake that ``value`` matches.
 
     A probe that is callable is a predicate ``probe(value) -> bool``; any other probe is a wrong
     value, compared with ``equal(value, probe)`` (default ``==``). A probe that raises never matches.
+    When ``value`` matches known mistakes with *different* hints, nothing is raised: the answer
+    cannot be told apart, and a hint must never name a mistake the learner did not make.
     For custom checkers::
 
     >>> raise_known_mistake(10, [(0, "zero?"), (lambda v: v > 5, "too big: divide by 2.")])
     Traceback (most recent call last):
     ...
     helpers.exercises.Incorrect: too big: divide by 2.
+    >>> raise_known_mistake(10, [(10, "the sum"), (lambda v: v > 5, "too big")])  # two hints: none
     """
     compare = equal if equal is not None else _equals
+    hints: list[str] = []
     for probe, hint in known_mistakes:
         try:
             matched = bool(probe(value)) if callable(probe) else bool(compare(value, probe))
         except Exception:  # noqa: BLE001 - a probe that cannot be evaluated does not match
             matched = False
-        if matched:
-            raise Incorrect(hint)
+        if matched and hint not in hints:
+            hints.append(hint)
+    if len(hints) == 1:
+        raise Incorrect(hints[0])
 
 
 def describe_type(value: Any) -> str:
@@ -679,6 +850,125 @@ def describe_type(value: Any) -> str:
 
 _NONE_MESSAGE = ("your answer is None: did you assign the result of print() "
                  "or of a method that changes things in place?")
+
+
+#: The course's rounding policy, stated in lesson 00 and applied by every numeric check.
+ROUNDING_POLICY = ("round a numeric answer to 2 decimals or to 3 significant digits, or not at all: "
+                   "all are accepted everywhere; a value rounded further is told 'rounded too much'.")
+ROUND_DECIMALS = 2        # rounding to this many decimals or more is accepted ...
+ROUND_SIGNIFICANT = 3     # ... and so is rounding to this many significant digits or more,
+_ROUND_MAX_SHARE = 0.05   # but 2 decimals of a small number (0.0012 -> 0.0) must keep it within 5 %.
+ROUNDED_TOO_MUCH = ("rounded too much. Keep at least 2 decimals or 3 significant "
+                    "digits (e.g. 0.58 or 0.576 for 0.5763; 4337.4 or 4340 for 4337.42).")
+
+_NOT_ROUNDED, _ACCEPTED, _TOO_MUCH = 0, 1, 2
+
+
+def _rounding_status(values: Any, targets: Any) -> np.ndarray:
+    """For each value: _ACCEPTED if it is its target rounded as the policy allows, _TOO_MUCH if it is
+    the target rounded further (and not 0), else _NOT_ROUNDED. Works element-wise on arrays."""
+    v, x = np.broadcast_arrays(np.asarray(values, dtype=float), np.asarray(targets, dtype=float))
+    accepted = np.zeros(v.shape, dtype=bool)
+    coarse = np.zeros(v.shape, dtype=bool)
+    with np.errstate(all="ignore"):
+        magnitude = np.floor(np.log10(np.where(x != 0, np.abs(x), 1.0)))
+        share = np.where(x != 0, np.abs(v - x) / np.abs(x), np.inf)
+
+        def rounded(step: Any) -> np.ndarray:
+            k = v / step
+            return (np.isfinite(k) & (np.abs(k) < 1e9) & (np.abs(k - np.round(k)) <= 1e-6)
+                    & (np.abs(v - x) <= np.asarray(step) / 2 * (1 + 1e-9) + 1e-12))
+
+        for decimals in range(0, 9):
+            hit = rounded(10.0 ** -decimals)
+            if decimals >= ROUND_DECIMALS:
+                accepted |= hit & (share <= _ROUND_MAX_SHARE)
+                coarse |= hit & (share > _ROUND_MAX_SHARE)
+            else:
+                coarse |= hit
+        for digits in range(1, 9):
+            hit = rounded(10.0 ** (magnitude - digits + 1))
+            if digits >= ROUND_SIGNIFICANT:
+                accepted |= hit
+            else:
+                coarse |= hit
+    status = np.where(accepted, _ACCEPTED, np.where(coarse & (v != 0), _TOO_MUCH, _NOT_ROUNDED))
+    return status
+
+
+def _rounding(value: float, target: float) -> str | None:
+    """"accepted", "too much" or None: is ``value`` ``target`` rounded, and how far?
+
+    >>> _rounding(0.58, 0.5763), _rounding(0.576, 0.5763), _rounding(0.6, 0.5763), _rounding(0.57, 0.5763)
+    ('accepted', 'accepted', 'too much', None)
+    >>> _rounding(7.0, 7.0013), _rounding(4340, 4337.42), _rounding(0.0, 0.0012), _rounding(0.01, 0.0149)
+    ('accepted', 'accepted', None, 'too much')
+    """
+    status = int(_rounding_status(value, target))
+    return {_ACCEPTED: "accepted", _TOO_MUCH: "too much"}.get(status)
+
+
+def _collisions(known_mistakes: Sequence[KnownMistake], expected: Any,
+                same: Callable[[Any, Any], bool], is_expected: Callable[[Any], bool]) -> list[str]:
+    """How the known mistakes of one checker collide with the expected answer or with each other."""
+    problems = []
+
+    def label(index: int) -> str:
+        probe, hint = known_mistakes[index]
+        shown = "a predicate" if callable(probe) else _short(repr(_plain(probe)), 24)
+        return f"{index + 1} ({shown}: {_short(hint, 40)!r})"
+
+    def safely(test: Callable[[], Any]) -> bool:
+        try:
+            return bool(test())
+        except Exception:  # noqa: BLE001 - a probe that cannot be evaluated does not match
+            return False
+
+    for i, (probe, _) in enumerate(known_mistakes):
+        if callable(probe):
+            if safely(lambda: probe(expected)):
+                problems.append(f"known mistake {label(i)} matches the expected answer")
+        elif safely(lambda: is_expected(probe)):
+            problems.append(f"known mistake {label(i)} is accepted as the expected answer")
+    for i, j in itertools.combinations(range(len(known_mistakes)), 2):
+        (a, hint_a), (b, hint_b) = known_mistakes[i], known_mistakes[j]
+        if hint_a == hint_b or (callable(a) and callable(b)):
+            continue
+        if callable(a) or callable(b):
+            predicate, value = (a, b) if callable(a) else (b, a)
+            hit = safely(lambda: predicate(value))
+        else:
+            hit = safely(lambda: same(a, b))
+        if hit:
+            problems.append(f"known mistakes {label(i)} and {label(j)} match each other: "
+                            f"a learner who makes one is told the other")
+    return problems
+
+
+def _plain(value: Any) -> Any:
+    """A number or a short list for messages (NumPy scalars and arrays made plain)."""
+    try:
+        array = np.asarray(value, dtype=float)
+    except Exception:  # noqa: BLE001
+        return value
+    if array.ndim == 0:
+        return round(float(array), 6)
+    return f"array of shape {array.shape}"
+
+
+_SYMBOLS = {"✅": "[OK]", "❌": "[X]", "⏳": "[...]", "💡": "[hint]", "📝": "[solution]", "²": "2",
+            "−": "-", "…": "...", "×": "x"}
+
+
+def _say(text: str) -> None:
+    """print(text); on a console that cannot show every character (e.g. cp949), plain symbols."""
+    try:
+        print(text)
+    except UnicodeEncodeError:
+        encoding = getattr(sys.stdout, "encoding", None) or "ascii"
+        for symbol, plain in _SYMBOLS.items():
+            text = text.replace(symbol, plain)
+        print(text.encode(encoding, errors="replace").decode(encoding, errors="replace"))
 
 
 def _require_assignment(code: Any, answer_name: str, where: str) -> None:
@@ -814,6 +1104,30 @@ def _was(n: int) -> str:
 def _activation_label(activation: Any) -> str:
     name = _activation_name(activation)
     return "no activation (leave out activation=..., Keras calls this 'linear')" if name == "linear" else repr(name)
+
+
+#: Other names (Korean among them) of the three sets, for choice questions whose options are train/validation/test.
+_SET_NAMES = {"훈련": "train", "학습": "train", "검증": "validation", "테스트": "test", "평가": "test",
+              "시험": "test", "training": "train", "val": "validation", "valid": "validation", "testing": "test"}
+_SET_WORDS = re.compile(r"^(?:the\s+)?(.*?)(?:\s*(?:set|data|dataset|rows|세트|셋|데이터|데이터셋|용 데이터))?$")
+
+
+def _choose_option(answer: str, valid: Sequence[str], alias: Mapping[str, str]) -> str:
+    """The option that ``answer`` names: itself, an alias, a letter with its text, a set's name."""
+    plain = _normalize_option(answer)
+    candidates = [plain]
+    letter = re.match(r"^\(?([a-z])\s*[).:]\s*\S", plain)
+    if letter and letter.group(1) in valid and all(len(option) == 1 for option in valid):
+        candidates.append(letter.group(1))
+    words = _SET_WORDS.match(plain)
+    if words and words.group(1):
+        candidates.append(words.group(1).strip())
+        candidates.append(_SET_NAMES.get(words.group(1).strip(), ""))
+    for candidate in candidates:
+        candidate = alias.get(candidate, candidate)
+        if candidate in valid:
+            return candidate
+    return alias.get(plain, plain)
 
 
 def _normalize_option(text: Any) -> str:
