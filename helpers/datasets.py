@@ -177,17 +177,19 @@ def load_dataset(name: str, *, data_dir: str | os.PathLike[str] | None = None) -
         11
     """
     info = _info(name)
+    if data_dir is not None and not isinstance(data_dir, (str, os.PathLike)):
+        raise TypeError(f"load_dataset(data_dir=...) needs a folder name (a str or Path), "
+                        f"got {type(data_dir).__name__}")
     folder = DATA_DIR if data_dir is None else Path(data_dir)
     path = (folder / info.file).resolve()
-    restore = f"git checkout -- datasets/{info.file}"
+    restore = _restore_advice(folder, info.file)
 
     # 1. Read the bytes once; everything below uses these same bytes.
     try:
         data = path.read_bytes()
     except FileNotFoundError:
         raise MissingFileError(
-            f"Dataset file not found: {path}. Restore it from the course repository "
-            f"(in the repository folder run: {restore})."
+            f"Dataset file not found: {path}. {restore}"
         ) from None
 
     # 2. Check the bytes before parsing them.
@@ -195,13 +197,24 @@ def load_dataset(name: str, *, data_dir: str | os.PathLike[str] | None = None) -
     if actual != info.sha256:
         raise ChecksumError(
             f"{path} was changed or corrupted: its sha256 is {actual}, expected {info.sha256}. "
-            f"Restore the original (in the repository folder run: {restore})."
+            f"{restore}"
         )
 
     # 3. Parse, then check the columns.
     df = pd.read_csv(io.BytesIO(data), dtype={column: str for column in info.text_columns})
     _check_columns(list(df.columns), info, path)
     return df
+
+
+def _restore_advice(folder: Path, file: str) -> str:
+    """How to get the original file back: from git in a clone of the course, else by reinstalling."""
+    if folder.resolve() == DATA_DIR.resolve() and DATA_DIR.name == "datasets":
+        return f"Restore the original: in the course's folder run  git checkout -- datasets/{file}"
+    if folder.resolve() == DATA_DIR.resolve():
+        return ("Restore the original by reinstalling the course package: in Colab, Runtime > Disconnect "
+                "and delete runtime, then run the lesson's first cell again; elsewhere, "
+                "pip install --force-reinstall --no-deps with the same source you installed it from.")
+    return f"Put the original {file} back in that folder (the course ships it in datasets/)."
 
 
 def make_nonlinear_1d(

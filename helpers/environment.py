@@ -56,7 +56,7 @@ def setup_lesson(seed: int = DEFAULT_SEED, *, quiet: bool = False) -> None:
 
     Raises:
         TypeError: if ``seed`` is not an int.
-        ValueError: if ``seed`` is negative.
+        ValueError: if ``seed`` is negative or 2**32 or more (NumPy's limit); nothing is changed then.
 
     Warns:
         SetupOrderWarning: if Keras was imported before this call with different settings; the
@@ -64,8 +64,8 @@ def setup_lesson(seed: int = DEFAULT_SEED, *, quiet: bool = False) -> None:
     """
     if isinstance(seed, bool) or not isinstance(seed, int):
         raise TypeError(f"setup_lesson(seed=...) needs a whole number such as 42, got {type(seed).__name__}")
-    if seed < 0:
-        raise ValueError(f"setup_lesson(seed=...) needs a number >= 0, got {seed}")
+    if not 0 <= seed < 2**32:
+        raise ValueError(f"setup_lesson(seed=...) needs a number from 0 to 2**32 - 1 (4294967295), got {seed}")
 
     too_late = [
         name for name, value in REQUIRED_ENV.items()

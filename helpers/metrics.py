@@ -139,6 +139,11 @@ def _as_1d(values: Any, arg: str) -> np.ndarray:
         else:
             values = values.to_numpy()
 
+    if isinstance(values, np.ma.MaskedArray):
+        raise TypeError(
+            f"{arg} is a masked array; the metrics would silently use the masked values too. "
+            "Drop them first (values.compressed(), and the same rows of the other argument)."
+        )
     if values is None or isinstance(values, (str, bytes, Mapping, set)):
         raise TypeError(f"{arg} must be {_EXPECTED}; got {_describe(values)}")
     try:

@@ -229,9 +229,12 @@ def _slots(size: int, max_nodes: int) -> list[int | None]:
 def _names(values: Iterable[Any] | None, size: int, what: str) -> list[str] | None:
     if values is None:
         return None
-    if isinstance(values, str):
+    if isinstance(values, (str, bytes)):
         raise TypeError(f"{what} must be a list of names, one per node, not a single string")
-    names = [str(value) for value in values]
+    try:
+        names = [str(value) for value in values]
+    except TypeError:
+        raise TypeError(f"{what} must be a list of names, one per node, not {type(values).__name__}") from None
     if len(names) != size:
         raise ValueError(f"{what} has {len(names)} names, but the layer has {size} nodes")
     return names

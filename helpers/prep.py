@@ -47,13 +47,17 @@ def features_and_target(
     Raises:
         TypeError: if ``df`` is not a DataFrame.
         KeyError: if ``target`` or a column of ``drop`` is not in the table.
-        ValueError: if the table has missing values (handle them first, see lesson 02).
+        ValueError: if the target is not numeric, or the table has missing values (handle them
+            first, see lesson 02).
     """
     if not isinstance(df, pd.DataFrame):
         raise TypeError(f"features_and_target needs a pandas DataFrame, got {type(df).__name__}")
     missing = [c for c in [target, *drop] if c not in df.columns]
     if missing:
         raise KeyError(f"no column {missing} in the table; its columns are {list(df.columns)}")
+    if not pd.api.types.is_numeric_dtype(df[target]) or pd.api.types.is_bool_dtype(df[target]):
+        raise ValueError(f"the target column {target!r} holds {df[target].dtype} values, not numbers: "
+                         "a regression predicts a number, so choose a numeric column as the target")
     if df.isna().any().any():
         counts = df.isna().sum()
         raise ValueError(f"the table has missing values ({counts[counts > 0].to_dict()}): "
@@ -83,8 +87,19 @@ def train_val_test_split(
         A :class:`Split`: ``X_train, X_val, X_test, y_train, y_val, y_test``.
 
     Raises:
+        TypeError: if X or y is not a table or column, a size is not a number, or seed not a whole number.
         ValueError: if the sizes are not between 0 and 1 together, or X and y differ in length.
     """
+    for name, value in (("X", X), ("y", y)):
+        if not hasattr(value, "__len__") or isinstance(value, (str, bytes)):
+            raise TypeError(f"train_val_test_split needs {name} as a table or column of numbers "
+                            f"(a DataFrame, Series or array), got {type(value).__name__}")
+    for name, value in (("val_size", val_size), ("test_size", test_size)):
+        if isinstance(value, bool) or not isinstance(value, (int, float)):
+            raise TypeError(f"train_val_test_split({name}=...) needs a share such as 0.2, got {type(value).__name__}")
+    if isinstance(seed, bool) or not isinstance(seed, int) or not 0 <= seed < 2**32:
+        raise TypeError(f"train_val_test_split(seed=...) needs a whole number from 0 to 2**32 - 1 such as 42, "
+                        f"got {seed!r}")
     if not (0 < val_size < 1 and 0 < test_size < 1 and val_size + test_size < 1):
         raise ValueError(f"val_size and test_size must be between 0 and 1 and add up to less than 1; "
                          f"got {val_size} and {test_size}")

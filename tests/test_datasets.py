@@ -202,7 +202,7 @@ def test_missing_file_gives_the_path_and_how_to_restore(tmp_path: Path) -> None:
     assert isinstance(excinfo.value, DatasetError)
     assert isinstance(excinfo.value, FileNotFoundError)
     assert str((tmp_path / "penguins.csv").resolve()) in message
-    assert "git checkout -- datasets/penguins.csv" in message
+    assert "Put the original penguins.csv back in that folder" in message
 
 
 def test_checksum_mismatch_names_file_and_both_hashes(tmp_path: Path) -> None:
@@ -217,7 +217,7 @@ def test_checksum_mismatch_names_file_and_both_hashes(tmp_path: Path) -> None:
     assert info.sha256 in message
     assert hashlib.sha256(data).hexdigest() in message
     assert "changed or corrupted" in message
-    assert "git checkout -- datasets/auto_mpg.csv" in message
+    assert "Put the original auto_mpg.csv back" in message
 
 
 def test_checksum_is_checked_before_parsing(tmp_path: Path) -> None:
@@ -342,3 +342,28 @@ def test_make_datasets_reproduces_committed_files(tmp_path: Path) -> None:
         rebuilt = (tmp_path / info.file).read_bytes()
         assert rebuilt == (DATA_DIR / info.file).read_bytes(), f"{info.file} differs"
         assert info.sha256 in result.stdout
+
+
+def test_restore_advice_fits_where_the_data_lives(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import helpers.datasets as datasets
+
+    # A clone of the course: git can restore the file.
+    clone = tmp_path / "course" / "datasets"
+    clone.mkdir(parents=True)
+    monkeypatch.setattr(datasets, "DATA_DIR", clone)
+    with pytest.raises(MissingFileError, match=r"git checkout -- datasets/concrete.csv"):
+        load_dataset("concrete")
+    # An installed package (pip, Colab): there is no git; reinstalling brings the file back.
+    installed = tmp_path / "site-packages" / "helpers" / "data"
+    installed.mkdir(parents=True)
+    (installed / "concrete.csv").write_bytes(b"changed")
+    monkeypatch.setattr(datasets, "DATA_DIR", installed)
+    with pytest.raises(ChecksumError) as excinfo:
+        load_dataset("concrete")
+    assert "git" not in str(excinfo.value) and "reinstalling the course package" in str(excinfo.value)
+
+
+@pytest.mark.parametrize("bad", [5, 2.5, ["datasets"], b"datasets"])
+def test_data_dir_must_be_a_folder_name(bad: object) -> None:
+    with pytest.raises(TypeError, match=r"load_dataset\(data_dir=...\) needs a folder name"):
+        load_dataset("concrete", data_dir=bad)  # type: ignore[arg-type]

@@ -75,7 +75,7 @@ def test_running_the_first_cell_again_is_quiet() -> None:
 
 @pytest.mark.parametrize("seed, error, match", [
     ("42", TypeError, "whole number"), (4.2, TypeError, "whole number"), (True, TypeError, "whole number"),
-    (-1, ValueError, ">= 0"),
+    (-1, ValueError, "from 0 to 2\\*\\*32 - 1"), (2**32, ValueError, "from 0 to 2\\*\\*32 - 1"),
 ])
 def test_bad_seed_is_a_clear_error(seed, error, match) -> None:  # type: ignore[no-untyped-def]
     with pytest.raises(error, match=match):
@@ -84,3 +84,11 @@ def test_bad_seed_is_a_clear_error(seed, error, match) -> None:  # type: ignore[
 
 def test_warning_class_is_a_runtime_warning() -> None:
     assert issubclass(SetupOrderWarning, RuntimeWarning)
+
+
+def test_a_bad_seed_changes_nothing(monkeypatch: pytest.MonkeyPatch) -> None:
+    # v0.1: setup_lesson(seed=2**32) raised NumPy's error after the environment was half set.
+    monkeypatch.setenv("COLUMNS", "123")
+    with pytest.raises(ValueError):
+        setup_lesson(seed=2**32)
+    assert os.environ["COLUMNS"] == "123"

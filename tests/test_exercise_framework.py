@@ -642,3 +642,22 @@ def test_choice_questions_understand_natural_forms() -> None:
     assert "not one of the options" in letters.evaluate("e) none").message
     # Sets are named only where the options are sets: "검증" is not an option of a lettered question.
     assert "not one of the options" in letters.evaluate("검증").message
+
+
+def test_a_damaged_data_file_is_not_the_learners_mistake(monkeypatch: pytest.MonkeyPatch, tmp_path: Any) -> None:
+    # v0.1: a corrupted dataset inside a check was reported as "expects a tuple ... but your answer is a tuple".
+    import helpers.datasets as datasets
+    from helpers.datasets import load_dataset
+
+    (tmp_path / "concrete.csv").write_bytes(b"changed")
+    monkeypatch.setattr(datasets, "DATA_DIR", tmp_path)
+
+    def checker(answer: Any) -> None:
+        expect_int(len(load_dataset("concrete")))(answer)
+
+    exercise = Exercise("q1", ValueCheck(checker, expects="a tuple"), hint="h", solution="a = 1", answer_name="a")
+    result = exercise.evaluate((618, 206, 206))
+    assert result.status == "not_checked"
+    assert "not judged" in result.message and "changed or corrupted" in result.message
+    assert "your answer is" not in result.message
+    assert result.render().startswith("⚠️ Not checked: ")

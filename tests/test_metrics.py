@@ -364,3 +364,13 @@ def test_import_does_not_load_keras() -> None:
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
+
+
+def test_masked_arrays_are_refused_not_silently_unmasked() -> None:
+    # v0.1: mae(np.ma.array([1., 99., 3.], mask=[0, 1, 0]), [1, 2, 3]) gave 32.33, using the masked 99.
+    masked = np.ma.array([1.0, 99.0, 3.0], mask=[0, 1, 0])
+    for metric in (mae, mse, rmse, r2):
+        with pytest.raises(TypeError, match="masked array"):
+            metric(masked, [1.0, 2.0, 3.0])
+        with pytest.raises(TypeError, match="masked array"):
+            metric([1.0, 2.0, 3.0], masked)

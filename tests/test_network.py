@@ -309,3 +309,12 @@ def test_importing_the_module_does_not_load_keras() -> None:
 
 def test_docstring_examples() -> None:
     assert doctest.testmod(network, optionflags=doctest.ELLIPSIS).failed == 0
+
+
+@pytest.mark.parametrize("bad", [5, 2.5, None.__class__])
+def test_output_names_that_are_not_a_list_are_a_clear_error(bad: object) -> None:
+    import keras
+
+    model = keras.Sequential([keras.Input(shape=(2,)), keras.layers.Dense(1)])
+    with pytest.raises(TypeError, match="output_names must be a list of names"):
+        draw_network(model, output_names=bad)  # type: ignore[arg-type]

@@ -56,3 +56,16 @@ def test_a_run_that_collects_no_notebook_fails() -> None:
                             cwd=ROOT, capture_output=True, text=True, timeout=120, check=False)
     assert result.returncode != 0
     assert "no notebook cells were collected" in result.stdout + result.stderr
+
+
+def test_git_never_converts_the_datasets_line_endings() -> None:
+    # v0.1: with Git for Windows' default core.autocrlf, every CSV failed its checksum.
+    import subprocess
+
+    files = sorted(p.relative_to(ROOT).as_posix() for p in (ROOT / "datasets").glob("*.csv"))
+    assert files
+    out = subprocess.run(["git", "check-attr", "text", "--", *files], cwd=ROOT, capture_output=True,
+                         text=True, check=True).stdout
+    assert out.splitlines() == [f"{name}: text: unset" for name in files], out
+    for name in files:
+        assert b"\r\n" not in (ROOT / name).read_bytes()[:100_000], name

@@ -114,8 +114,8 @@ __all__ = [
     "raise_known_mistake",
 ]
 
-Status = Literal["correct", "not_attempted", "incorrect"]
-STATUSES: tuple[Status, ...] = ("correct", "not_attempted", "incorrect")
+Status = Literal["correct", "not_attempted", "incorrect", "not_checked"]
+STATUSES: tuple[Status, ...] = ("correct", "not_attempted", "incorrect", "not_checked")
 
 #: The message of a "not_attempted" result.
 NOT_ATTEMPTED_MESSAGE = "replace ... with your answer, then run this cell again."
@@ -150,7 +150,8 @@ class Incorrect(Exception):
 class CheckResult:
     """The outcome of :meth:`Exercise.evaluate`.
 
-    ``status`` is ``"correct"``, ``"not_attempted"`` or ``"incorrect"``; ``message`` is what the
+    ``status`` is ``"correct"``, ``"not_attempted"``, ``"incorrect"`` or ``"not_checked"`` (the
+    check itself could not run, e.g. a damaged data file: not the learner's mistake); ``message`` is what the
     learner reads; ``detail`` is for course authors and tests only (e.g. the exception that a
     checker raised), it is never printed by :meth:`Exercise.check`.
 
@@ -179,6 +180,8 @@ class CheckResult:
             return f"✅ Correct! {self.message}".rstrip()
         if self.status == "not_attempted":
             return f"⏳ Not attempted yet: {self.message}"
+        if self.status == "not_checked":
+            return f"⚠️ Not checked: {self.message}"
         return f"❌ Incorrect: {self.message}"
 
 
@@ -314,6 +317,11 @@ class Exercise:
         except Incorrect as exc:
             return CheckResult("incorrect", exc.hint)
         except Exception as exc:  # noqa: BLE001 - a learner must never see a traceback
+            from helpers.datasets import DatasetError
+
+            if isinstance(exc, DatasetError):  # the course's data is damaged, not the learner's answer
+                return CheckResult("not_checked", f"this check could not read the course's data, so your "
+                                   f"answer was not judged. {exc}", detail=_describe_exception(exc))
             return CheckResult("incorrect", self._unexpected_message(answer),
                                detail=_describe_exception(exc))
         if returned is not None:
@@ -956,7 +964,7 @@ def _plain(value: Any) -> Any:
     return f"array of shape {array.shape}"
 
 
-_SYMBOLS = {"✅": "[OK]", "❌": "[X]", "⏳": "[...]", "💡": "[hint]", "📝": "[solution]", "²": "2",
+_SYMBOLS = {"⚠️": "[!]", "✅": "[OK]", "❌": "[X]", "⏳": "[...]", "💡": "[hint]", "📝": "[solution]", "²": "2",
             "−": "-", "…": "...", "×": "x"}
 
 
