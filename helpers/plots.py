@@ -72,7 +72,8 @@ def _new_axes(ncols: int, figsize: tuple[float, float] | None = None) -> list[Ax
     import matplotlib.pyplot as plt  # imported here so importing helpers picks no backend
 
     if figsize is None:
-        figsize = FIGSIZE if ncols == 1 else (5.0 * ncols, FIGSIZE[1])
+        # At most 9.6 inches (960 px): JupyterLab's column is about 970 px wide.
+        figsize = FIGSIZE if ncols == 1 else (min(4.8 * ncols, 9.6), FIGSIZE[1])
     _, axes = plt.subplots(1, ncols, figsize=figsize, layout="constrained", squeeze=False)
     return list(axes[0])
 

@@ -18,6 +18,8 @@ MAX_BYTES = 1_000_000
 REQUIRED_HEADINGS = ("Learning objectives", "Exercises", "Key points", "Glossary")
 MACHINE_PATH = re.compile(r"/(root|home|Users|tmp)/|site-packages|[A-Za-z]:\\\\Users|/private/var/")
 HANGUL = re.compile(r"[\uac00-\ud7a3]")
+#: JupyterLab's notebook column is about 970 px wide: a wider figure is shrunk, and its small text with it.
+MAX_FIGURE_PX = 980
 
 
 def _user_names() -> set[str]:
@@ -77,6 +79,12 @@ def problems(path: Path, *, next_notebook: str | None = None) -> list[str]:
                 found.append(f"cell {i} stores stderr output: {out.text[:80]!r}")
             if out.output_type == "execute_result" and out.execution_count != cell.execution_count:
                 found.append(f"cell {i} has a result from another run")
+            png = out.get("data", {}).get("image/png") if out.output_type in ("display_data", "execute_result") else None
+            if png:
+                width = png_width(png)
+                if width > MAX_FIGURE_PX:
+                    found.append(f"cell {i} has a figure {width} px wide, more than JupyterLab's column "
+                                 f"({MAX_FIGURE_PX} px): make it at most 9.6 inches wide")
     text = json.dumps(nb)
     if MACHINE_PATH.search(text):
         found.append(f"stores a machine path: {MACHINE_PATH.search(text).group(0)!r}")
@@ -86,6 +94,15 @@ def problems(path: Path, *, next_notebook: str | None = None) -> list[str]:
 
     found += anatomy_problems(nb, next_notebook=next_notebook)
     return found
+
+
+def png_width(data: str) -> int:
+    """The width in pixels of a base64-encoded PNG (from its IHDR header)."""
+    import base64
+    import struct
+
+    header = base64.b64decode("".join(data.split())[:64])
+    return int(struct.unpack(">I", header[16:20])[0])
 
 
 def anatomy_problems(nb: nbformat.NotebookNode, *, next_notebook: str | None) -> list[str]:

@@ -46,7 +46,7 @@ def test_another_repository_is_reported_and_rewritten(tmp_path: Path) -> None:
 def test_install_cell_never_reinstalls_the_runtime() -> None:
     cell = colab_links.install_cell(REPOSITORY, BRANCH)
     pip_lines = [line for line in cell.splitlines() if "%pip" in line]
-    assert pip_lines == ["    %pip install -q {course}"]
+    assert pip_lines == ["        %pip install -q {course}"]
     for package in ("tensorflow", "keras", "numpy", "pandas", "--upgrade", "-U "):
         assert package not in pip_lines[0]
 
@@ -62,3 +62,26 @@ def test_readme_badge_table_lists_every_notebook() -> None:
     assert colab_links.readme_problems(NOTEBOOKS, REPOSITORY, BRANCH) == []
     table = colab_links.readme_table(NOTEBOOKS, REPOSITORY, BRANCH)
     assert all(f"notebooks/{p.name})" in table for p in NOTEBOOKS)
+
+
+def test_install_cell_looks_for_the_course_package_not_any_module_called_helpers() -> None:
+    # v0.1 skipped the install whenever any module called helpers was importable (a learner's helpers.py).
+    import re
+
+    cell = colab_links.install_cell(REPOSITORY, BRANCH)
+    assert 'find_spec("helpers")' not in cell
+    name = re.search(r'^name = "([^"]+)"', (ROOT / "pyproject.toml").read_text(encoding="utf-8"), re.M).group(1)
+    assert colab_links.DISTRIBUTION == name
+    assert f'importlib.metadata.version("{name}")' in cell
+    # The guard, run outside Colab with the package missing, installs nothing; inside Colab it would.
+    guard = cell.split("%pip", 1)[0].replace(colab_links.DISTRIBUTION, "no-such-course-package-xyz")
+    for in_colab, expected in ((False, "skipped"), (True, "install")):
+        namespace: dict = {}
+        code = guard.replace('importlib.util.find_spec("google.colab")', str(in_colab)) + "print('install')"
+        import contextlib
+        import io
+
+        out = io.StringIO()
+        with contextlib.redirect_stdout(out):
+            exec(compile(code, "<install cell>", "exec"), namespace)
+        assert (out.getvalue().strip() or "skipped") == expected

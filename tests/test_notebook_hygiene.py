@@ -64,6 +64,23 @@ def _drop_glossary(nb) -> None:  # type: ignore[no-untyped-def]
     nb.cells = [c for c in nb.cells if not (c.cell_type == "markdown" and "Glossary" in c.source)]
 
 
+def _wide_figure(nb) -> None:  # type: ignore[no-untyped-def]
+    import base64
+    import io
+
+    import matplotlib
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    figure = plt.figure(figsize=(12, 4), dpi=100)
+    buffer = io.BytesIO()
+    figure.savefig(buffer, format="png")
+    plt.close(figure)
+    code = [c for c in nb.cells if c.cell_type == "code"]
+    code[-1].outputs.append(nbformat.v4.new_output("display_data", data={
+        "image/png": base64.b64encode(buffer.getvalue()).decode(), "text/plain": "<Figure>"}))
+
+
 @pytest.mark.parametrize("change, expected", [
     (_strip, "not 1.."),
     (_add_error, "stores an error"),
@@ -71,6 +88,7 @@ def _drop_glossary(nb) -> None:  # type: ignore[no-untyped-def]
     (_reorder, "not 1.."),
     (_path_in_output, "machine path"),
     (_drop_glossary, "'Glossary'"),
+    (_wide_figure, "a figure 1200 px wide"),
 ])
 def test_checks_catch_a_bad_notebook(tmp_path: Path, change, expected: str) -> None:  # type: ignore[no-untyped-def]
     found = problems(_variant(tmp_path, change))

@@ -20,6 +20,8 @@ BADGE_IMAGE = "https://colab.research.google.com/assets/colab-badge.svg"
 BADGE = re.compile(r"\[!\[Open In Colab\]\([^)]*\)\]\([^)]*\)")
 INSTALL_START = "# Google Colab only:"
 SETUP = "from helpers import setup_lesson\n\nsetup_lesson()"
+#: The course's distribution name (pyproject.toml [project] name): what the install cell looks for.
+DISTRIBUTION = "keras-regression-course"
 
 
 def read_config(pyproject: Path = ROOT / "pyproject.toml") -> tuple[str, str]:
@@ -45,11 +47,14 @@ def install_cell(repository: str, branch: str) -> str:
     """The first code cell: in Colab, install the course package if it is missing; then the setup."""
     return (
         f"{INSTALL_START} install the course's helpers and datasets (TensorFlow and Keras are there).\n"
-        "import importlib.util, os\n"
-        'if importlib.util.find_spec("google.colab") and not importlib.util.find_spec("helpers"):\n'
-        f'    course = os.environ.get("COURSE_PIP_TARGET", "git+https://github.com/{repository}@{branch}")\n'
-        "    %pip install -q {course}\n"
-        "    importlib.invalidate_caches()\n"
+        "import importlib.metadata, importlib.util, os\n"
+        'if importlib.util.find_spec("google.colab"):\n'
+        "    try:  # the course package itself, not any module that happens to be called helpers\n"
+        f'        importlib.metadata.version("{DISTRIBUTION}")\n'
+        "    except importlib.metadata.PackageNotFoundError:\n"
+        f'        course = os.environ.get("COURSE_PIP_TARGET", "git+https://github.com/{repository}@{branch}")\n'
+        "        %pip install -q {course}\n"
+        "        importlib.invalidate_caches()\n"
         "\n"
         f"{SETUP}"
     )
