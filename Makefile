@@ -30,6 +30,8 @@ venv: $(EDIT)
 # Rebuilt from scratch whenever requirements.txt changes.
 $(STAMP): requirements.txt
 	@$(PYTHON) -c 'import sys; v = sys.version_info[:2]; sys.exit(0 if (3, 10) <= v <= (3, 13) else "Python 3.10-3.13 is needed, this is %d.%d: run make PYTHON=python3.X" % v)'
+	@echo "Installing the course's packages into $(VENV) (TensorFlow, JupyterLab, ...): about a minute with a fast"
+	@echo "connection, longer on the first run. It only happens again when requirements.txt changes."
 	rm -rf $(VENV)
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip

@@ -4,7 +4,9 @@ Usage: python tools/glossary.py            write notebooks/glossary.md
        python tools/glossary.py --check    report conflicts or an out-of-date file (exit 1)
 
 Each lesson ends with a "## Glossary" table: | English | 한국어 | meaning |. The course glossary lists every
-term once, with the lessons that use it. A term must have the same Korean name in every lesson.
+term once, with the lessons that use it. A term must have the same Korean name and the same meaning in
+every lesson (the course glossary shows one row, so it must be true for every lesson), and a row may not
+combine terms that have rows of their own ("weight / bias" next to "weight" and "bias").
 """
 
 from __future__ import annotations
@@ -41,16 +43,27 @@ def _key(english: str) -> str:
 def assemble(paths: list[Path]) -> tuple[str, list[str]]:
     """The glossary's markdown, and the conflicts (a term with two Korean names)."""
     korean: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
+    meanings: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
     first: dict[str, tuple[str, str]] = {}
     for path in paths:
         lesson = path.name[:2]
         for english, ko, meaning in lesson_glossary(path):
             korean[_key(english)][ko].append(lesson)
+            meanings[_key(english)][meaning].append(lesson)
             first.setdefault(_key(english), (english, meaning))
     conflicts = [
         f"'{first[key][0]}': " + "; ".join(f"{ko} in lesson {', '.join(ls)}" for ko, ls in names.items())
         for key, names in korean.items() if len(names) > 1
     ]
+    for key, names in meanings.items():
+        if len(names) > 1:
+            conflicts.append(f"'{first[key][0]}' has different meanings: " + "; ".join(
+                f"{meaning!r} in lesson {', '.join(ls)}" for meaning, ls in names.items()))
+    for key in korean:
+        parts = [part.strip() for part in key.split(" / ")]
+        if len(parts) > 1 and any(part in korean for part in parts):
+            conflicts.append(f"'{first[key][0]}' combines terms that have rows of their own "
+                             f"({', '.join(p for p in parts if p in korean)}): use one row per term")
     lines = [
         "# Course glossary · 용어집",
         "",
