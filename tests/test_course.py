@@ -80,3 +80,18 @@ def test_a_conflict_is_found(tmp_path: Path) -> None:
         nbformat.write(nb, tmp_path / name)
     _, conflicts = glossary.assemble(sorted(tmp_path.glob("*.ipynb")))
     assert conflicts and "손실 in lesson 01" in conflicts[0] and "로스 in lesson 02" in conflicts[0]
+
+
+def test_different_meanings_and_combined_rows_are_found(tmp_path: Path) -> None:
+    # v0.1: the course glossary kept only the first lesson's meaning, and rows overlapped
+    # ("weight", "bias" and "weight / bias").
+    rows = {"01_a.ipynb": "| seed | 시드 | fixes the shuffle |\n| weight | 가중치 | w |\n| bias | 편향 | b |\n",
+            "02_b.ipynb": "| seed | 시드 | fixes the starting weights |\n| weight / bias | 가중치 / 편향 | w and b |\n"}
+    for name, table in rows.items():
+        nb = nbformat.v4.new_notebook()
+        nb.cells = [nbformat.v4.new_markdown_cell(f"## Glossary\n\n| English | 한국어 | meaning |\n|---|---|---|\n{table}")]
+        nbformat.write(nb, tmp_path / name)
+    _, conflicts = glossary.assemble(sorted(tmp_path.glob("*.ipynb")))
+    assert len(conflicts) == 2, conflicts
+    assert "'seed' has different meanings" in conflicts[0] and "in lesson 02" in conflicts[0]
+    assert "'weight / bias' combines terms that have rows of their own (weight, bias)" in conflicts[1]
