@@ -507,6 +507,14 @@ def test_rounding_policy_for_arrays() -> None:
     assert exercise.evaluate([0.576, -1.23, 12.3]).status == "correct"          # 3 significant digits
     too_much = exercise.evaluate(np.round(target, 1))
     assert too_much.status == "incorrect" and "rounded too much" in too_much.message
+    # Values near 0 among larger ones round with their neighbours (v0.1's 02 q4 standardized values).
+    standardized = np.array([0.00638, -0.0647, 1.2345, -2.0411])
+    near_zero = Exercise("q1", expect_array_close(standardized, rel=1e-6, abs=1e-9), hint="h", solution="a = 1",
+                         answer_name="a")
+    for decimals in (2, 3):
+        assert near_zero.evaluate(np.round(standardized, decimals)).status == "correct", decimals
+    assert "rounded too much" in near_zero.evaluate(np.round(standardized, 1)).message
+    assert near_zero.evaluate(np.zeros(4)).status == "incorrect"
     other = exercise.evaluate(np.round(target, 2) + [0, 0, 0.5])
     assert other.status == "incorrect" and "round" not in other.message and "1 of its 3" in other.message
 

@@ -570,7 +570,7 @@ def expect_array_close(
         near = np.isclose(got, want, rtol=rel, atol=abs)
         if bool(np.all(near)):
             return "correct"
-        rounding = _rounding_status(got, want)
+        rounding = _rounding_status(got, want, scale=_scale(want))
         if bool(np.all(near | (rounding == _ACCEPTED))):
             return "correct"
         if bool(np.all(near | (rounding != _NOT_ROUNDED))):
@@ -594,7 +594,8 @@ def expect_array_close(
         if not np.all(np.isfinite(value)):
             raise Incorrect(f"there are NaN or infinite values in your {what}.")
         got, want = np.reshape(value, shown), np.reshape(target, wanted)
-        wrong = int(np.sum(~np.isclose(got, want, rtol=rel, atol=abs) & (_rounding_status(got, want) != _ACCEPTED)))
+        wrong = int(np.sum(~np.isclose(got, want, rtol=rel, atol=abs)
+                           & (_rounding_status(got, want, scale=_scale(want)) != _ACCEPTED)))
         raise Incorrect(f"the shape of your {what} is right, but {wrong} of its {value.size} values are not.")
 
     def audit() -> list[str]:
@@ -872,15 +873,20 @@ ROUNDED_TOO_MUCH = ("rounded too much. Keep at least 2 decimals or 3 significant
 _NOT_ROUNDED, _ACCEPTED, _TOO_MUCH = 0, 1, 2
 
 
-def _rounding_status(values: Any, targets: Any) -> np.ndarray:
+def _rounding_status(values: Any, targets: Any, scale: float | None = None) -> np.ndarray:
     """For each value: _ACCEPTED if it is its target rounded as the policy allows, _TOO_MUCH if it is
-    the target rounded further (and not 0), else _NOT_ROUNDED. Works element-wise on arrays."""
+    the target rounded further (and not 0), else _NOT_ROUNDED. Works element-wise on arrays.
+
+    ``scale`` is what a rounding error is compared with for the 5 % guard of 2-decimal roundings:
+    each target itself by default; for an array, the size of its largest value, so that a value near
+    0 among values near 1 may be rounded to 2 decimals like its neighbours (0.0064 -> 0.01)."""
     v, x = np.broadcast_arrays(np.asarray(values, dtype=float), np.asarray(targets, dtype=float))
     accepted = np.zeros(v.shape, dtype=bool)
     coarse = np.zeros(v.shape, dtype=bool)
     with np.errstate(all="ignore"):
         magnitude = np.floor(np.log10(np.where(x != 0, np.abs(x), 1.0)))
-        share = np.where(x != 0, np.abs(v - x) / np.abs(x), np.inf)
+        size = np.abs(x) if scale is None else np.full(x.shape, float(scale))
+        share = np.where(size != 0, np.abs(v - x) / np.where(size != 0, size, 1.0), np.inf)
 
         def rounded(step: Any) -> np.ndarray:
             k = v / step
@@ -900,8 +906,16 @@ def _rounding_status(values: Any, targets: Any) -> np.ndarray:
                 accepted |= hit
             else:
                 coarse |= hit
-    status = np.where(accepted, _ACCEPTED, np.where(coarse & (v != 0), _TOO_MUCH, _NOT_ROUNDED))
+    # A single number rounded to 0 is not "rounded"; in an array, a small value may round to 0.
+    status = np.where(accepted, _ACCEPTED, np.where(coarse & ((v != 0) | (scale is not None)), _TOO_MUCH,
+                                                    _NOT_ROUNDED))
     return status
+
+
+def _scale(values: np.ndarray) -> float | None:
+    """The size of an array's largest value (None for an array of zeros or no values)."""
+    largest = float(np.max(np.abs(values))) if values.size else 0.0
+    return largest if largest > 0 and math.isfinite(largest) else None
 
 
 def _rounding(value: float, target: float) -> str | None:
