@@ -1,4 +1,8 @@
-"""Exercises of lesson 00 (notebooks/00_start_here.ipynb): a first try of check, hint and solution."""
+"""Exercises of lesson 00 (notebooks/00_start_here.ipynb): a first try of check, hint and solution.
+
+:func:`practice` is not an exercise of the lesson: it returns a check that the lesson calls with a
+few roundings of one value, to show the course's rounding policy on real output.
+"""
 
 from __future__ import annotations
 
@@ -18,7 +22,9 @@ q1 = Exercise(
          "does its .shape.",
     solution="q1_answer = len(cars)",
     answer_name="q1_answer",
-    wrong_answers=[("q1_answer = cars.shape[1]", "number of columns")],
+    wrong_answers=[("q1_answer = cars.shape[1]", "number of columns"), ("q1_answer = cars.size", "rows × columns")],
+    correct_answers=["q1_answer = cars.shape[0]", "q1_answer = len(cars.index)", "q1_answer = 392",
+                     "q1_answer = float(len(cars))"],
     correct_message="Every row of the table is one car.",
 )
 
@@ -31,18 +37,50 @@ q2 = Exercise(
     hint='The .columns of a DataFrame lists its column names; the last item of a list-like is at index -1.',
     solution='q2_answer = load_dataset("concrete").columns[-1]',
     answer_name="q2_answer",
-    wrong_answers=[('q2_answer = load_dataset("concrete").columns[0]', "first feature")],
+    wrong_answers=[('q2_answer = load_dataset("concrete").columns[0]', "first feature"),
+                   ('q2_answer = "age"', "age is a feature")],
+    correct_answers=['q2_answer = "compressive_strength"', 'q2_answer = list(load_dataset("concrete"))[-1]',
+                     'q2_answer = load_dataset("concrete").columns.tolist()[-1]'],
     correct_message="Compressive strength, in megapascals, is what the capstone project predicts.",
 )
 
 q3 = Exercise(
     "q3",
-    expect_number(float(_cars["mpg"].mean()), rel=0, abs=0.05, what="mean fuel efficiency", known_mistakes=[
+    expect_number(float(_cars["mpg"].mean()), what="mean fuel efficiency", known_mistakes=[
         (float(_cars["mpg"].median()), "that is the median (the middle value); the question asks for the mean."),
     ]),
     hint="Select the mpg column; pandas columns have methods for summary statistics.",
     solution='q3_answer = cars["mpg"].mean()',
     answer_name="q3_answer",
-    wrong_answers=[('q3_answer = cars["mpg"].median()', "median")],
+    wrong_answers=[
+        ('q3_answer = cars["mpg"].median()', "median"),
+        # The course's rounding policy: 23 is the mean (23.446) rounded too much, not a wrong value.
+        ("q3_answer = 23", "rounded too much"),
+        ('q3_answer = round(cars["mpg"].mean())', "rounded too much"),
+    ],
+    correct_answers=[
+        "q3_answer = 23.45",
+        "q3_answer = 23.4",
+        "q3_answer = 23.446",
+        'q3_answer = round(cars["mpg"].mean(), 2)',
+        'q3_answer = cars.mpg.mean()',
+        'q3_answer = sum(cars["mpg"]) / len(cars)',
+        'q3_answer = cars.describe().loc["mean", "mpg"]',
+    ],
     correct_message="About 23.4 mpg, roughly 10 km per litre.",
 )
+
+
+def practice() -> Exercise:
+    """A practice check, not an exercise of the lesson: the share of cars with 4 cylinders (0.5077).
+
+    Lesson 00 calls it with a few roundings of that share, to show the course's rounding policy:
+    0.51 and 0.508 are correct, 0.5 is rounded too much.
+    """
+    return Exercise(
+        "practice",
+        expect_number(float((_cars["cylinders"] == 4).mean()), what="share"),
+        hint="Compare the cylinders column with 4, then take the mean of the True/False values.",
+        solution='practice_answer = (cars["cylinders"] == 4).mean()',
+        answer_name="practice_answer",
+    )

@@ -26,11 +26,17 @@ def _check_baseline_mae(answer: Any) -> None:
     errors = s.y_val.to_numpy() - s.y_train.mean()
     linear_errors = s.y_val.to_numpy() - LinearRegression().fit(s.X_train, s.y_train).predict(s.X_val)
     train_errors = s.y_train.to_numpy() - s.y_train.mean()
-    expect_number(np.mean(np.abs(errors)), what="MAE", known_mistakes=[
+    test_errors = s.y_test.to_numpy() - s.y_train.mean()
+    # rel=1e-4: two real mistakes lie 0.07 % apart (the validation RMSE 7.0013 and the training MAE
+    # 6.9963); with the default 1e-3 they would collide and the RMSE would be called "the training set".
+    expect_number(np.mean(np.abs(errors)), rel=1e-4, what="MAE", known_mistakes=[
         (np.mean(errors), "positive and negative errors cancel out: take np.abs() of the errors first."),
         (abs(np.mean(errors)), "positive and negative errors cancel out: take np.abs() of each error, "
                                "then the mean."),
         (np.mean(np.abs(train_errors)), "that is the error on the training set; use y_val."),
+        (np.mean(np.abs(test_errors)),
+         "that is the baseline's error on the test set (y_test). The test set is used once, at the very "
+         "end; this question is about the validation set: use y_val."),
         (np.mean(np.abs(s.y_val - s.y_val.mean())),
          "your baseline predicts the validation mean; the baseline is the training mean (pred_baseline)."),
         (np.mean(np.abs(linear_errors)), "that is the linear model's MAE; the question asks for the baseline's."),
@@ -50,10 +56,16 @@ def _check_train_r2(answer: Any) -> None:
         return 1 - np.sum(e ** 2) / np.sum((y.to_numpy() - y.mean()) ** 2), e
     train_r2, train_errors = r2(s.X_train, s.y_train)
     val_r2, _ = r2(s.X_val, s.y_val)
+    test_r2, _ = r2(s.X_test, s.y_test)
+    sst_with_val_mean = np.sum((s.y_train.to_numpy() - s.y_val.mean()) ** 2)
     expect_number(train_r2, what="training R²", known_mistakes=[
         (1 - train_r2, "that is SSE / SST; R² is 1 minus that."),
         (100 * train_r2, "R² is a fraction between 0 and 1 here, not a percentage."),
         (val_r2, "that is the R² on the validation set; use X_train and y_train."),
+        (test_r2, "that is the R² on the test set; use X_train and y_train."),
+        (1 - np.sum(train_errors ** 2) / sst_with_val_mean,
+         "your SST uses the mean of the validation targets; SST measures the training targets' spread "
+         "around their own mean: y_train.mean()."),
     ])(answer)
 
 
@@ -67,6 +79,24 @@ q1 = Exercise(
     wrong_answers=[
         ("q1_answer = np.mean(y_val - pred_baseline)", "cancel out"),
         ("q1_answer = np.mean((y_val - pred_baseline) ** 2)", "MSE"),
+        # The validation RMSE (7.0013) was told "the training set" (MAE 6.9963) before the probes were
+        # kept apart; the test-set MAE (5.899) was told "very close ... did you round it?".
+        ("q1_answer = np.sqrt(np.mean((y_val - pred_baseline) ** 2))", "that is the RMSE"),
+        ("q1_answer = metrics.root_mean_squared_error(y_val, pred_baseline)", "that is the RMSE"),
+        ("q1_answer = np.mean(np.abs(y_train - baseline_value))", "training set"),
+        ("q1_answer = np.mean(np.abs(y_test - pred_baseline))", "test set"),
+        ("q1_answer = metrics.mean_absolute_error(y_test, np.full(len(y_test), y_train.mean()))", "test set"),
+        ("q1_answer = np.mean(np.abs(y_val - y_val.mean()))", "validation mean"),
+        ("q1_answer = np.sum(np.abs(y_val - pred_baseline))", "sum of the absolute errors"),
+    ],
+    correct_answers=[
+        "q1_answer = metrics.mean_absolute_error(y_val, pred_baseline)",
+        "q1_answer = (y_val - pred_baseline).abs().mean()",
+        "q1_answer = np.abs(pred_baseline - y_val.to_numpy()).mean()",
+        "q1_answer = regression_report(y_val, pred_baseline).iloc[0]['MAE']",
+        "q1_answer = 5.96",
+        "q1_answer = 5.958",
+        "q1_answer = 5.9585",
     ],
     correct_message="The baseline misses by about 6 mpg on average: the number to beat.",
 )
@@ -99,6 +129,21 @@ q3 = Exercise(
         ("errors = y_train - linear.predict(X_train)\n"
          "q3_answer = np.sum(errors ** 2) / np.sum((y_train - y_train.mean()) ** 2)", "1 minus"),
         ("q3_answer = r2", "validation set"),
+        ("q3_answer = metrics.r2_score(y_val, linear.predict(X_val))", "validation set"),
+        ("q3_answer = linear.score(X_test, y_test)", "test set"),
+        # SST around the validation mean (0.8317 vs 0.8301) was told "very close ... did you round it?".
+        ("errors = y_train - linear.predict(X_train)\n"
+         "q3_answer = 1 - np.sum(errors ** 2) / np.sum((y_train - y_val.mean()) ** 2)", "validation targets"),
+        ("q3_answer = 100 * metrics.r2_score(y_train, linear.predict(X_train))", "percentage"),
+    ],
+    correct_answers=[
+        "q3_answer = metrics.r2_score(y_train, linear.predict(X_train))",
+        "q3_answer = linear.score(X_train, y_train)",
+        "sse = ((y_train - linear.predict(X_train)) ** 2).sum()\n"
+        "sst = ((y_train - y_train.mean()) ** 2).sum()\n"
+        "q3_answer = 1 - sse / sst",
+        "q3_answer = 0.83",
+        "q3_answer = 0.830",
     ],
     correct_message="It is a little higher than on validation: a model fits the cars it learned from best. "
                     "(The validation MSE is lower all the same: R² compares with each set's own spread, "

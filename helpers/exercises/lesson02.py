@@ -40,25 +40,32 @@ def _check_minmax_value(answer: Any) -> None:
     s = _split()
     train = s.X_train["horsepower"]
     every_car = pd.concat([s.X_train, s.X_val, s.X_test])["horsepower"]
-    val, test = s.X_val["horsepower"], s.X_test["horsepower"]
+    test = s.X_test["horsepower"]
     low, high = train.min(), train.max()
     expected = (HORSEPOWER - low) / (high - low)
     other_sets = "the training set only: the scaler learns from the training cars alone."
+    precedence = "Python divides before it subtracts (× and / come before + and −, as in maths): "
+    # The validation cars hold both extremes of all cars (46 and 230 hp), so those two mistakes give
+    # the same value: one probe whose hint names both (two probes would collide).
     expect_number(expected, rel=1e-4, what="normalized horsepower", known_mistakes=[
         ((HORSEPOWER - every_car.min()) / (every_car.max() - every_car.min()),
-         "that uses the minimum and maximum of all cars or of the validation cars; "
+         "that uses the minimum and maximum of all cars or of the validation cars (here they are the same); "
          "use " + other_sets),
-        ((HORSEPOWER - val.min()) / (val.max() - val.min()),
-         "that uses the minimum and maximum of the validation cars; use " + other_sets),
         ((HORSEPOWER - test.min()) / (test.max() - test.min()),
          "that uses the minimum and maximum of the test cars; use " + other_sets),
-        (lambda v: math.isclose(v, 100 * expected, rel_tol=1e-4),
+        (100 * expected,
          "that is a percentage: a normalized value is a plain number between 0 and 1 here, not × 100."),
         ((high - HORSEPOWER) / (high - low),
          "that is 1 minus the answer: subtract the minimum from the value, not the value from the maximum."),
         (HORSEPOWER / high, "dividing by the maximum alone is not min-max: subtract the minimum first, "
                             "then divide by (max − min)."),
         ((HORSEPOWER - low) / high, "divide by the range (max − min), not by the maximum."),
+        (HORSEPOWER - low / (high - low),
+         precedence + "150 - hp.min() / (hp.max() - hp.min()) divides only hp.min() by the range. "
+                      "Put the subtraction in parentheses: (150 - hp.min()) / (hp.max() - hp.min())."),
+        ((HORSEPOWER - low) / high - low,
+         precedence + "(150 - hp.min()) / hp.max() - hp.min() divides by hp.max() alone, then subtracts "
+                      "hp.min(). Put the range in parentheses too: (150 - hp.min()) / (hp.max() - hp.min())."),
         ((HORSEPOWER - train.mean()) / train.std(ddof=0),
          "that is standardization (mean and standard deviation); min-max uses the minimum and maximum."),
         ((HORSEPOWER - train.mean()) / train.std(),
@@ -108,6 +115,24 @@ q1 = Exercise(
         ("hp = X_train['horsepower']\nq1_answer = 100 * (150 - hp.min()) / (hp.max() - hp.min())", "percentage"),
         ("q1_answer = 150 / X_train['horsepower'].max()", "subtract the minimum first"),
         ("hp = X_train['horsepower']\nq1_answer = (hp.max() - 150) / (hp.max() - hp.min())", "1 minus"),
+        # Operator precedence: was told only "too large" / "too small".
+        ("hp = X_train['horsepower']\nq1_answer = 150 - hp.min() / (hp.max() - hp.min())", "divides before"),
+        ("hp = X_train['horsepower']\nq1_answer = (150 - hp.min()) / hp.max() - hp.min()", "range in parentheses"),
+        ("hp = X_test['horsepower']\nq1_answer = (150 - hp.min()) / (hp.max() - hp.min())", "test cars"),
+        ("q1_answer = 57.63", "percentage"),
+    ],
+    correct_answers=[
+        # The rounded value that the success message itself prints ("about 0.58") was rejected.
+        "q1_answer = 0.58",
+        "q1_answer = 0.576",
+        "q1_answer = 0.5763",
+        "q1_answer = 102 / 177",
+        "hp = X_train['horsepower']\nq1_answer = (150 - hp.min()) / (hp.max() - hp.min())",
+        "scaler = MinMaxScaler().fit(X_train[['horsepower']])\n"
+        "q1_answer = scaler.transform(pd.DataFrame({'horsepower': [150]}))",
+        "car = X_train.iloc[[0]].copy()\ncar['horsepower'] = 150\n"
+        "q1_answer = minmax.transform(car)[0, X_train.columns.get_loc('horsepower')]",
+        "q1_answer = (150 - X_min['horsepower']) / (X_max['horsepower'] - X_min['horsepower'])",
     ],
     correct_message="About 0.58: a 150 hp car sits a little above the middle of the training range.",
 )
@@ -163,6 +188,20 @@ q4 = Exercise(
         ("acc = X_train['acceleration']\nq4_answer = X_val['acceleration'] - acc.mean()", "did not divide"),
         ("acc = pd.concat([X_train, X_val, X_test])['acceleration']\n"
          "q4_answer = (X_val['acceleration'] - acc.mean()) / acc.std(ddof=0)", "all cars"),
+    ],
+    correct_answers=[
+        "acc = X_train['acceleration']\n"
+        "q4_answer = ((X_val['acceleration'] - acc.mean()) / acc.std(ddof=0)).to_numpy()",
+        # A rounded array was told "79 of its 79 values are not right".
+        "acc = X_train['acceleration']\n"
+        "q4_answer = np.round((X_val['acceleration'] - acc.mean()) / acc.std(ddof=0), 2)",
+        "acc = X_train['acceleration']\n"
+        "q4_answer = ((X_val['acceleration'] - acc.mean()) / acc.std(ddof=0)).round(3)",
+        "q4_answer = StandardScaler().fit(X_train).transform(X_val)[:, X_train.columns.get_loc('acceleration')]",
+        "q4_answer = StandardScaler().fit(X_train[['acceleration']]).transform(X_val[['acceleration']])",
+        "q4_answer = standard.transform(X_val)[:, X_train.columns.get_loc('acceleration')]",
+        "q4_answer = val_by_layer[:, X_train.columns.get_loc('acceleration')]",
+        "q4_answer = ((X_val - mean) / std)['acceleration']",
     ],
     correct_message="The same numbers as StandardScaler().fit(X_train).transform(X_val) give for acceleration.",
 )

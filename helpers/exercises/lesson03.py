@@ -25,12 +25,23 @@ def _n_inputs(model: Any) -> int | None:
         return None
 
 
+def _input_rank(model: Any) -> int | None:
+    try:
+        return len(model.inputs[0].shape)
+    except Exception:  # noqa: BLE001 - not built: expect_keras_model reports that
+        return None
+
+
 q1 = Exercise(
     "q1",
-    expect_keras_model(dense_units=[1], activations=[None], n_params=5, known_mistakes=[
-        (lambda m: _n_inputs(m) == 9,
+    expect_keras_model(input_shape=(4,), dense_units=[1], activations=[None], n_params=5, known_mistakes=[
+        (lambda m: _n_inputs(m) == 9 and _input_rank(m) == 2,
          "your model takes 9 inputs, the number of features of the lesson's data; this one has 4 "
          "features: keras.Input(shape=(4,))."),
+        (lambda m: (_input_rank(m) or 0) > 2,
+         "your keras.Input has more than one number in its shape, so each example would be a table "
+         "(rows × columns), not one row of features. A car here is one row of 4 numbers: "
+         "keras.Input(shape=(4,)), one number and a comma."),
     ]),
     hint="Copy the lesson's one-node model and change the shape given to keras.Input.",
     solution="q1_answer = keras.Sequential([keras.Input(shape=(4,)), layers.Dense(1)])",
@@ -40,6 +51,18 @@ q1 = Exercise(
         ("q1_answer = keras.Sequential([keras.Input(shape=(n_features,)), layers.Dense(1)])", "9 inputs"),
         ("q1_answer = keras.Sequential([keras.Input(shape=(4,)), layers.Dense(4)])", "units"),
         ("q1_answer = layers.Dense(1)", "single layer"),
+        # A 3-D input has the same units and parameter count (5): it was accepted.
+        ("q1_answer = keras.Sequential([keras.Input(shape=(1, 4)), layers.Dense(1)])", "one row of 4 numbers"),
+        ("q1_answer = keras.Sequential([keras.Input(shape=(4, 1)), layers.Dense(1)])", "one row of 4 numbers"),
+        ("q1_answer = keras.Sequential([keras.Input(shape=(4,)), layers.Dense(1, activation='relu')])",
+         "activation"),
+    ],
+    correct_answers=[
+        "q1_answer = keras.Sequential([keras.Input((4,)), keras.layers.Dense(units=1)])",
+        "q1_answer = keras.Sequential([keras.Input(shape=[4]), layers.Dense(1, activation='linear')])",
+        "keras.backend.clear_session()\n"
+        "q1_answer = keras.Sequential([keras.Input(shape=(4,)), layers.Dense(1, activation=None)])",
+        "inputs = keras.Input(shape=(4,))\nq1_answer = keras.Model(inputs, layers.Dense(1)(inputs))",
     ],
     correct_message="4 weights and 1 bias: 5 parameters. Keep starting the list with keras.Input(shape=...): "
                     "the older Dense(1, input_shape=(4,)) also builds, but Keras 3 warns against it.",
@@ -55,12 +78,25 @@ q2 = Exercise(
         (32, "the output node has a bias too."),
         (11, "that counts the nodes (6 + 4 + 1); count the weights and the biases."),
         (24, "6 × 4 is the first layer's weights only: add its 4 biases and the output layer."),
+        (30, "that counts one bias per layer; every node has its own bias: 4 in the hidden layer "
+             "(one per unit) and 1 in the output layer."),
     ]),
     hint="A Dense layer has (number of inputs) × (number of units) weights plus one bias per unit. "
          "Add up the two Dense layers.",
     solution="q2_answer = (6 * 4 + 4) + (4 * 1 + 1)",
     answer_name="q2_answer",
-    wrong_answers=[("q2_answer = 6 * 4 + 4 * 1", "bias"), ("q2_answer = 6 + 4 + 1", "nodes")],
+    wrong_answers=[
+        ("q2_answer = 6 * 4 + 4 * 1", "bias"),
+        ("q2_answer = 6 + 4 + 1", "nodes"),
+        # One bias per layer (30) was told only "too small".
+        ("q2_answer = (6 * 4 + 1) + (4 * 1 + 1)", "one bias per layer"),
+    ],
+    correct_answers=[
+        "q2_answer = 33",
+        "q2_answer = 6 * 4 + 4 + 4 + 1",
+        "q2_answer = keras.Sequential([keras.Input(shape=(6,)), layers.Dense(4, activation='relu'), "
+        "layers.Dense(1)]).count_params()",
+    ],
     correct_message="28 for the hidden layer, 5 for the output layer. model.count_params() agrees.",
 )
 
@@ -80,6 +116,7 @@ q3 = Exercise(
     solution="q3_answer = 5 * 3 + 3 * 1",
     answer_name="q3_answer",
     wrong_answers=[("q3_answer = 5 * 3 + 3 + 3 * 1 + 1", "biases"), ("q3_answer = 5 + 3 + 1", "nodes")],
+    correct_answers=["q3_answer = 18", "q3_answer = 15 + 3", "q3_answer = 18.0"],
     correct_message="One line per weight: 15 + 3 = 18. With the 4 biases, the model has 22 parameters.",
 )
 
@@ -106,6 +143,13 @@ q4 = Exercise(
     wrong_answers=[
         ("w, b = tiny.get_weights()\nq4_answer = new_cars @ w", "bias"),
         ("w, b = tiny.get_weights()\nq4_answer = new_cars * w.T", "add them up"),
+    ],
+    correct_answers=[
+        "w, b = tiny.get_weights()\nq4_answer = (new_cars @ w + b).ravel()",
+        "w, b = tiny.get_weights()\nq4_answer = np.dot(new_cars, w) + b",
+        "w, b = tiny.get_weights()\nq4_answer = (new_cars * w.ravel()).sum(axis=1) + b[0]",
+        "q4_answer = [8, -1]",
+        "q4_answer = tiny.predict(new_cars, verbose=0)",
     ],
     correct_message="1.5·2 − 2·1 + 0.5·6 + 4 = 8 and 0 − 6 + 1 + 4 = −1: the same as tiny.predict(new_cars).",
 )
