@@ -356,7 +356,7 @@ def test_expect_array_close() -> None:
     assert hint_of(check, [3, 2, 1]) == "your predictions are in reverse order."
     assert ".ravel()" in hint_of(check, [[1.0], [2.0], [3.0]])
     assert "was expected." in hint_of(check, [1.0, 2.0])
-    assert "1 of its 3 values are not" in hint_of(check, [1.0, 2.0, 4.0])
+    assert "1 of its 3 values is not" in hint_of(check, [1.0, 2.0, 4.0])
     assert "NaN" in hint_of(check, [1.0, float("nan"), 3.0])
     assert "could not be read as an array of numbers" in hint_of(check, [1.0, [2.0, 3.0], 3.0])
     assert "could not be read as an array of numbers" in hint_of(check, ["a", "b", "c"])
@@ -421,7 +421,7 @@ def test_expect_keras_model_uses_public_config() -> None:
     assert "has 1 Dense layer, but 2 Dense layers were" in hint_of(check, model(dense(1)))
     assert "Dense layer 1 of your model has 4 units; it should have 8" in hint_of(check, model(dense(4), dense(1)))
     assert "uses activation 'sigmoid'" in hint_of(check, model(dense(8, activation="sigmoid"), dense(1)))
-    assert "has 57 parameters" in hint_of(check, model(dense(8, activation="relu"), dense(1), inputs=5))
+    assert "has 57 trained parameters" in hint_of(check, model(dense(8, activation="relu"), dense(1), inputs=5))
     assert "should be a Keras model, not a list" in hint_of(check, [dense(8), dense(1)])
 
 
@@ -463,9 +463,10 @@ ROUNDING_CASES = [
     # expected, answer, status ("correct", "too much" or "other")
     (0.5763, 0.5763, "correct"), (0.5763, 0.58, "correct"), (0.5763, 0.576, "correct"),
     (0.5763, 0.5763001, "correct"), (0.5763, 0.6, "too much"), (0.5763, 1, "too much"),
-    (0.5763, 0.57, "other"), (0.5763, 0.573, "other"), (0.5763, 0.59, "other"),
+    (0.5763, 0.57, "cut"), (0.5763, 0.573, "other"), (0.5763, 0.59, "other"),
     (7.0013, 7.0, "correct"), (7.0013, 7, "correct"), (7.0013, 7.00, "correct"),
-    (5.9583, 5.96, "correct"), (5.9583, 5.958, "correct"), (5.9583, 6.0, "too much"), (5.9583, 5.9, "other"),
+    (5.9583, 5.96, "correct"), (5.9583, 5.958, "correct"), (5.9583, 6.0, "too much"), (5.9583, 5.9, "cut"),
+    (5.9583, 5.95, "cut"), (5.9583, 5.8, "other"),
     (4337.42, 4337.4, "correct"), (4337.42, 4340, "correct"), (4337.42, 4300, "too much"),
     (4337.42, 4000, "too much"), (4337.42, 0, "other"), (4337.42, 4337, "correct"), (4337.42, 4338, "other"),
     (0.125, 0.13, "correct"), (0.125, 0.12, "correct"),                   # either way of rounding a half
@@ -488,6 +489,8 @@ def test_rounding_policy_for_numbers(expected: float, answer: float, status: str
         elif status == "too much":
             assert result.status == "incorrect" and "rounded too much" in result.message, result.message
             assert "too large" not in result.message and "too small" not in result.message
+        elif status == "cut":
+            assert result.status == "incorrect" and "cut digits off" in result.message, result.message
         else:
             assert result.status == "incorrect" and "round" not in result.message, result.message
 
@@ -669,3 +672,56 @@ def test_a_damaged_data_file_is_not_the_learners_mistake(monkeypatch: pytest.Mon
     assert "not judged" in result.message and "changed or corrupted" in result.message
     assert "your answer is" not in result.message
     assert result.render().startswith("⚠️ Not checked: ")
+
+
+def test_digits_cut_off_get_no_known_mistake_hint() -> None:
+    # Review of v0.1+: 5.9 (5.9585 cut short) was told "that is the error on the test set" (5.899 rounds to 5.9),
+    # and 0.57 (0.5763 cut short) "that uses the minimum and maximum of all cars".
+    check = expect_number(5.9585, rel=1e-4, what="MAE", known_mistakes=[(5.899, "that is the test set")])
+    exercise = Exercise("q1", check, hint="h", solution="a = 1", answer_name="a")
+    for cut in (5.9, 5.95):
+        message = exercise.evaluate(cut).message
+        assert "test set" not in message and "cut digits off" in message, (cut, message)
+    assert exercise.evaluate(5.899).message == "that is the test set"
+    assert exercise.evaluate(5.90).message != "that is the test set"      # 5.9 could be either: no guess
+    assert exercise.evaluate(5.96).status == "correct"
+
+
+def test_array_in_another_order_is_told_so() -> None:
+    exercise = Exercise("q1", expect_array_close([0.3, -1.2, 2.5, 0.7], what="values"), hint="h",
+                        solution="a = 1", answer_name="a")
+    assert "in another order" in exercise.evaluate(pd.Series([0.3, -1.2, 2.5, 0.7]).sort_values()).message
+    assert "1 of its 4 values is not." in exercise.evaluate([0.3, -1.2, 2.5, 0.8]).message
+    assert "2 of its 4 values are not." in exercise.evaluate([0.3, -1.2, 2.6, 0.8]).message
+
+
+def test_model_check_counts_trained_parameters_and_names_missing_parts() -> None:
+    import keras
+    from keras import layers
+
+    exercise = Exercise("q1", expect_keras_model(input_shape=(4,), dense_units=[1], n_params=5), hint="h",
+                        solution="a = 1", answer_name="a")
+    normalized = keras.Sequential([keras.Input(shape=(4,)), layers.Normalization(), layers.Dense(1)])
+    assert exercise.evaluate(normalized).status == "correct"       # 9 stored, untrained numbers do not count
+    assert "no layers after keras.Input" in exercise.evaluate(keras.Sequential([keras.Input(shape=(4,))])).message
+    no_bias = keras.Sequential([keras.Input(shape=(4,)), layers.Dense(1, use_bias=False)])
+    assert "use_bias=False" in exercise.evaluate(no_bias).message
+
+
+def test_choice_names_with_underscores_only_and_metric_names() -> None:
+    target = Exercise("q1", expect_choice("compressive_strength", {"age": "a feature"}), hint="h",
+                      solution="a = 1", answer_name="a")
+    for good in ("compressive_strength", "compressive strength", "Compressive-Strength", "'compressive_strength'"):
+        assert target.evaluate(good).status == "correct", good
+    sets = Exercise("q1", expect_choice("train", {"validation": "no", "test": "never"}), hint="h",
+                    solution="a = 1", answer_name="a")
+    for good in ("train only", "only the training set", "X_train", "x_train", "훈련 데이터만", "the training data only"):
+        assert sets.evaluate(good).status == "correct", good
+    assert sets.evaluate("X_val").message == "no" and sets.evaluate("y_test").message == "never"
+    metrics = Exercise("q1", expect_choice("mae", {"mape": "divides by 0", "r2": "no unit"}), hint="h",
+                       solution="a = 1", answer_name="a")
+    for good in ("MAE", "mean absolute error", "Mean Absolute Error (MAE)", "평균 절대 오차", "mae."):
+        assert metrics.evaluate(good).status == "correct", good
+    assert metrics.evaluate("mean absolute percentage error").message == "divides by 0"
+    assert metrics.evaluate("R²").message == "no unit" and metrics.evaluate("결정 계수").message == "no unit"
+    assert "not one of the options" in metrics.evaluate("mean squared error").message  # not an option here

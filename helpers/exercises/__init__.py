@@ -464,9 +464,11 @@ def expect_number(
         value = _as_float(answer, what)
         if matches(value, expected):
             return
-        raise_known_mistake(value, known_mistakes, equal=lambda v, probe: matches(v, float(probe)))
         if _rounding(value, expected) == "too much":
             raise Incorrect(f"your {what} is {value:.6g}: that is the right value {ROUNDED_TOO_MUCH}")
+        if _is_cut(value, expected):  # the right digits, cut short: no known mistake can be named
+            raise Incorrect(f"your {what} is {value:.6g}, which is not right. {CUT_DIGITS}")
+        raise_known_mistake(value, known_mistakes, equal=lambda v, probe: matches(v, float(probe)))
         direction = ("too large" if value > expected else "too small") if reveal_direction else "not right"
         raise Incorrect(f"your {what} is {value:.6g}, which is {direction}.")
 
@@ -594,9 +596,13 @@ def expect_array_close(
         if not np.all(np.isfinite(value)):
             raise Incorrect(f"there are NaN or infinite values in your {what}.")
         got, want = np.reshape(value, shown), np.reshape(target, wanted)
+        if status(np.sort(got, axis=None), np.sort(want, axis=None)) == "correct":
+            raise Incorrect(f"your {what} hold the right values, but in another order: keep the rows in their "
+                            f"original order (no sorting).")
         wrong = int(np.sum(~np.isclose(got, want, rtol=rel, atol=abs)
                            & (_rounding_status(got, want, scale=_scale(want)) != _ACCEPTED)))
-        raise Incorrect(f"the shape of your {what} is right, but {wrong} of its {value.size} values are not.")
+        raise Incorrect(f"the shape of your {what} is right, but {wrong} of its {value.size} values "
+                        f"{'is' if wrong == 1 else 'are'} not.")
 
     def audit() -> list[str]:
         return _collisions(known_mistakes, target, lambda a, b: close(np.asarray(a, dtype=float), b),
@@ -682,7 +688,8 @@ def expect_keras_model(
     wrong. ``dense_units`` and ``activations`` describe the model's Dense layers in order (an
     activation of None means ``"linear"``). A layer such as ``layers.Activation("relu")``,
     ``layers.ReLU()`` or ``layers.LeakyReLU()`` right after a Dense layer without activation counts as
-    that Dense layer's activation. ``n_params`` is the total number of parameters. Known mistakes are
+    that Dense layer's activation. ``n_params`` is the number of trained parameters (weights and
+    biases: a Normalization layer's stored mean and variance do not count). Known mistakes are
     predicates on the model. Keras is imported only when an answer is checked.
 
     >>> import keras
@@ -712,10 +719,15 @@ def expect_keras_model(
             if answer is None:
                 raise Incorrect(_NONE_MESSAGE)
             raise Incorrect(f"your {what} should be a Keras model, not {_a(describe_type(answer))}.")
+        if not answer.layers:
+            raise Incorrect(f"your {what} has no layers after keras.Input: add its Dense layer(s) to the list.")
         try:
-            total = int(answer.count_params())
+            answer.count_params()
         except ValueError:
             raise Incorrect(f"your {what} is not built yet: start it with keras.Input(shape=(number_of_features,)).") from None
+        # The parameters are what training adjusts (the course's meaning): a Normalization layer's stored
+        # mean and variance are not trained, so they do not count.
+        total = sum(math.prod(int(n) for n in weight.shape) for weight in answer.trainable_weights)
         raise_known_mistake(answer, known_mistakes)
         shape = _input_shape(answer)
         if shape is not None and len(shape) != 1:
@@ -743,7 +755,13 @@ def expect_keras_model(
                     raise Incorrect(f"Dense layer {index} of your {what} uses activation {got!r}; "
                                     f"it should use {_activation_label(want)}.")
         if n_params is not None and total != n_params:
-            raise Incorrect(f"your {what} has {total} parameters; the model asked for has {n_params}: "
+            no_bias = [index for index, layer in enumerate(
+                (layer for layer in answer.layers if isinstance(layer, keras.layers.Dense)), start=1)
+                if not layer.get_config().get("use_bias", True)]
+            if no_bias:
+                raise Incorrect(f"Dense layer {no_bias[0]} of your {what} has no bias (use_bias=False); "
+                                f"the model asked for has one bias per node: leave use_bias out.")
+            raise Incorrect(f"your {what} has {total} trained parameters; the model asked for has {n_params}: "
                             f"check the number of inputs and of units.")
 
     return ValueCheck(check, expects="a Keras model (e.g. keras.Sequential([...]))")
@@ -867,6 +885,8 @@ ROUNDING_POLICY = ("round a numeric answer to 2 decimals or to 3 significant dig
 ROUND_DECIMALS = 2        # rounding to this many decimals or more is accepted ...
 ROUND_SIGNIFICANT = 3     # ... and so is rounding to this many significant digits or more,
 _ROUND_MAX_SHARE = 0.05   # but 2 decimals of a small number (0.0012 -> 0.0) must keep it within 5 %.
+CUT_DIGITS = ("If you cut digits off a longer number, round it instead: cutting 0.5763 after 2 decimals "
+              "gives 0.57, rounding gives 0.58.")
 ROUNDED_TOO_MUCH = ("rounded too much. Keep at least 2 decimals or 3 significant "
                     "digits (e.g. 0.58 or 0.576 for 0.5763; 4337.4 or 4340 for 4337.42).")
 
@@ -910,6 +930,22 @@ def _rounding_status(values: Any, targets: Any, scale: float | None = None) -> n
     status = np.where(accepted, _ACCEPTED, np.where(coarse & ((v != 0) | (scale is not None)), _TOO_MUCH,
                                                     _NOT_ROUNDED))
     return status
+
+
+def _is_cut(value: float, target: float) -> bool:
+    """True when ``value`` is ``target`` with its digits cut off (towards 0), not rounded.
+
+    >>> _is_cut(5.95, 5.9585), _is_cut(5.9, 5.9585), _is_cut(0.57, 0.5763), _is_cut(5.96, 5.9585)
+    (True, True, True, False)
+    """
+    if value == 0 or not math.isfinite(value) or not math.isfinite(target) or target == 0:
+        return False
+    for decimals in range(0, 9):
+        step = 10.0 ** -decimals
+        cut = math.trunc(target / step) * step
+        if cut != 0 and math.isclose(value, cut, rel_tol=1e-6, abs_tol=1e-12) and value != target:
+            return True
+    return False
 
 
 def _scale(values: np.ndarray) -> float | None:
@@ -1130,8 +1166,17 @@ def _activation_label(activation: Any) -> str:
 
 #: Other names (Korean among them) of the three sets, for choice questions whose options are train/validation/test.
 _SET_NAMES = {"훈련": "train", "학습": "train", "검증": "validation", "테스트": "test", "평가": "test",
-              "시험": "test", "training": "train", "val": "validation", "valid": "validation", "testing": "test"}
-_SET_WORDS = re.compile(r"^(?:the\s+)?(.*?)(?:\s*(?:set|data|dataset|rows|세트|셋|데이터|데이터셋|용 데이터))?$")
+              "시험": "test", "training": "train", "val": "validation", "valid": "validation", "testing": "test",
+              "x train": "train", "y train": "train", "x val": "validation", "y val": "validation",
+              "x test": "test", "y test": "test"}
+_SET_WORDS = re.compile(r"^(?:the\s+|only\s+(?:the\s+)?)?(.*?)"
+                        r"(?:\s*(?:set|data|dataset|rows|세트|셋|데이터|데이터셋|용 데이터))?(?:\s+only|만)?$")
+#: Full names of the metrics (English and Korean), for choice questions whose options are metrics.
+_METRIC_NAMES = {"mean absolute error": "mae", "mean squared error": "mse", "root mean squared error": "rmse",
+                 "mean absolute percentage error": "mape", "r squared": "r2", "r²": "r2", "r^2": "r2",
+                 "coefficient of determination": "r2", "sum of squared errors": "sse",
+                 "평균 절대 오차": "mae", "평균 제곱 오차": "mse", "평균 제곱근 오차": "rmse",
+                 "평균 절대 백분율 오차": "mape", "결정 계수": "r2", "결정계수": "r2", "오차 제곱합": "sse"}
 
 
 def _choose_option(answer: str, valid: Sequence[str], alias: Mapping[str, str]) -> str:
@@ -1145,6 +1190,10 @@ def _choose_option(answer: str, valid: Sequence[str], alias: Mapping[str, str]) 
     if words and words.group(1):
         candidates.append(words.group(1).strip())
         candidates.append(_SET_NAMES.get(words.group(1).strip(), ""))
+    candidates.append(_METRIC_NAMES.get(plain, ""))
+    named = re.match(r"^(.*?)\s*\((\w+)\)$", plain)  # "mean absolute error (mae)"
+    if named:
+        candidates += [named.group(2), _METRIC_NAMES.get(named.group(1), "")]
     for candidate in candidates:
         candidate = alias.get(candidate, candidate)
         if candidate in valid:
@@ -1153,7 +1202,14 @@ def _choose_option(answer: str, valid: Sequence[str], alias: Mapping[str, str]) 
 
 
 def _normalize_option(text: Any) -> str:
-    return str(text).strip().casefold().rstrip(").").strip().lstrip("(").strip()
+    """Lower case, "_" and "-" as spaces, no surrounding quotes, brackets or full stop."""
+    plain = " ".join(re.sub(r"[_\-]", " ", str(text)).split()).casefold().strip("'\"` ").rstrip(".").strip()
+    letter = re.fullmatch(r"\(?(\w)\)", plain)          # "c)" and "(c)" are "c"
+    if letter:
+        return letter.group(1)
+    if plain.endswith(")") and "(" not in plain:
+        plain = plain[:-1].strip()
+    return plain
 
 
 def _activation_name(activation: Any) -> str:
