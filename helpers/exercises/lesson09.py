@@ -1,9 +1,12 @@
 """Exercises of lesson 09 (notebooks/09_practice_penguins.ipynb): the workflow again, with the other choice.
 
-The lesson keeps the 9 penguins whose sex was not recorded (sex "unknown"); the exercises make the other
-choice of lesson 02, dropping every penguin with any missing value, and check each key step of the
-learner's own workflow: rows left, the feature table, a scaler fitted on the training set only, the
-validation R² of their linear model, and the choice between models.
+A practice lesson: the learner writes the preparation steps. In section 2 they handle the missing values
+of the lesson's table (q1: drop the 2 penguins without measurements, keep the 9 of unknown sex as
+"unknown") and make its dummies with ``pd.get_dummies`` (q2); the lesson then does the same and shows that
+``features_and_target`` gives the same table. At the end they make the other choice of lesson 02,
+dropping every penguin with any missing value, and each key step of their own workflow is checked: rows
+left (q3), the feature table (q4), a scaler fitted on the training rows only (q5), the validation R² of
+their linear model (q6), and the choice between models (q7).
 """
 
 from __future__ import annotations
@@ -16,11 +19,12 @@ import numpy as np
 import pandas as pd
 
 from helpers.datasets import load_dataset
-from helpers.exercises import Exercise, Incorrect, ValueCheck, expect_choice, expect_int, expect_number
+from helpers.exercises import Exercise, Incorrect, ValueCheck, describe_type, expect_choice, expect_int, expect_number
 from helpers.prep import Split, features_and_target, train_val_test_split
 
 TARGET = "body_mass_g"
 MEASUREMENTS = ["bill_length_mm", "bill_depth_mm", "flipper_length_mm", "body_mass_g"]
+TEXT_COLUMNS = ["species", "island", "sex"]
 
 
 class _Version(NamedTuple):
@@ -67,7 +71,125 @@ def _linear_r2s(version: _Version) -> dict[str, float]:
     return {"train": r2(s.X_train, s.y_train), "val": r2(s.X_val, s.y_val), "test": r2(s.X_test, s.y_test)}
 
 
-# ------------------------------------------------------------------------------------------ q1
+def _r2(y: np.ndarray, pred: np.ndarray) -> float:
+    return float(1 - np.sum((y - pred) ** 2) / np.sum((y - y.mean()) ** 2))
+
+
+def _not_a_table(answer: Any, name: str, what: str) -> None:
+    """Incorrect unless ``answer`` is a DataFrame."""
+    if isinstance(answer, pd.DataFrame):
+        return
+    if isinstance(answer, (int, np.integer)) and not isinstance(answer, (bool, np.bool_)):
+        raise Incorrect(f"put the table itself in {name} ({what}, a DataFrame), not a number.")
+    if isinstance(answer, tuple) and len(answer) == 2:
+        raise Incorrect(f"that is a pair of two things; put only {what} (a DataFrame) in {name}. "
+                        "features_and_target returns (X, y): unpack them with X, y = features_and_target(...).")
+    if isinstance(answer, pd.Series):
+        raise Incorrect(f"that is a single column (a Series); {name} should be {what}, a DataFrame.")
+    if answer is None:
+        raise Incorrect("your answer is None: did you assign the result of a method that changes the table in "
+                        "place (inplace=True)? Assign the returned table instead.")
+    raise Incorrect(f"{name} should be {what}, a pandas DataFrame, not {describe_type(answer)}.")
+
+
+# ------------------------------------------------------------------------------- q1: missing values
+
+def _check_clean(answer: Any) -> None:
+    _not_a_table(answer, "q1_answer", "your table without missing values")
+    penguins = load_dataset("penguins")
+    expected = _lesson().table
+    columns = [str(c) for c in answer.columns]
+    extra = [c for c in columns if c not in penguins.columns]
+    if extra:
+        raise Incorrect(f"your table has columns that the penguins table does not have, {extra}: this step "
+                        "only handles the missing values; the dummies come in exercise 2.")
+    lacking = [c for c in penguins.columns if c not in columns and c != "year"]
+    if lacking:
+        raise Incorrect(f"your table lacks the columns {lacking}: keep every column here (the features are "
+                        "chosen in exercise 2).")
+    measured = answer[MEASUREMENTS]
+    if not all(pd.api.types.is_numeric_dtype(measured[c]) for c in MEASUREMENTS):
+        raise Incorrect("your measurement columns hold text now: fillna('unknown') on the whole table also wrote "
+                        "'unknown' into the 2 penguins without measurements. Drop those 2 first "
+                        "(dropna(subset=[...])), then fill the missing sex only.")
+    if measured.isna().any().any():
+        raise Incorrect("your table still has the 2 penguins without any measurements (NaN): drop them, e.g. "
+                        "penguins.dropna(subset=['body_mass_g']).")
+    if len(answer) == len(_mine().table):
+        raise Incorrect(f"your table has {len(answer)} penguins: you also dropped the 9 whose sex was not "
+                        "recorded. The lesson keeps them, with sex 'unknown': fill their sex instead of "
+                        "dropping them.")
+    if len(answer) == len(penguins):
+        raise Incorrect("your table still has all 344 penguins: the 2 without measurements got made-up numbers. "
+                        "Drop them instead: their body mass, the target, is unknown.")
+    if answer["sex"].isna().any():
+        raise Incorrect(f"{int(answer['sex'].isna().sum())} penguins still have no sex (NaN): fill them with the "
+                        "category 'unknown', e.g. .fillna({'sex': 'unknown'}).")
+    if len(answer) != len(expected):
+        raise Incorrect(f"your table has {len(answer)} penguins; after dropping the 2 without measurements it "
+                        f"should have {len(expected)}.")
+    labels = sorted({str(v) for v in answer["sex"]} - {"male", "female"})
+    if labels != ["unknown"]:
+        raise Incorrect(f"the penguins of unknown sex should get the category 'unknown' (as written), not "
+                        f"{labels}.")
+    for column in [c for c in expected.columns if c in columns]:
+        mine, theirs = answer[column].to_numpy(), expected[column].to_numpy()
+        if column in TEXT_COLUMNS:
+            same = [str(a) for a in mine] == [str(b) for b in theirs]
+        else:
+            same = np.allclose(np.asarray(mine, dtype=float), np.asarray(theirs, dtype=float))
+        if not same:
+            raise Incorrect(f"your column {column!r} differs from the expected one: keep the penguins in their "
+                            "original order, and change nothing but the missing values.")
+
+
+# ----------------------------------------------------------------------------------- q2: dummies
+
+def _check_dummy_table(answer: Any, *, name: str, expected: pd.DataFrame, start: str,
+                       other_start: tuple[int, str] | None = None) -> None:
+    """Shared by q2 (the lesson's table) and q4 (the learner's own): a float feature table with dummies."""
+    _not_a_table(answer, name, "the feature table")
+    columns = [str(c) for c in answer.columns]
+    if TARGET in columns:
+        raise Incorrect("the target body_mass_g is among your features: a model must not get the answer as an "
+                        "input. Drop it: .drop(columns=['body_mass_g', 'year']).")
+    if "year" in columns:
+        raise Incorrect("year is still a feature: it is the year of the field study, not a property of the "
+                        "penguin. Drop it: .drop(columns=['body_mass_g', 'year']).")
+    flags = [c for c in answer.columns if pd.api.types.is_bool_dtype(answer[c])]
+    if flags:
+        raise Incorrect(f"{len(flags)} of your columns are True/False (bool), e.g. {flags[0]!r}: "
+                        "pd.get_dummies makes bool columns unless you pass dtype=float, and a network needs "
+                        "numbers.")
+    text = [c for c in answer.columns if not pd.api.types.is_numeric_dtype(answer[c])]
+    if text:
+        raise Incorrect(f"your table still has text columns {text}: pd.get_dummies(table, dtype=float) turns "
+                        "each text column into one 0/1 column per category.")
+    if other_start is not None and len(answer) == other_start[0]:
+        raise Incorrect(other_start[1])
+    if len(answer) != len(expected):
+        raise Incorrect(f"your table has {len(answer)} rows; start from {start}, which has {len(expected)}.")
+    wanted = [str(c) for c in expected.columns]
+    if set(columns) != set(wanted):
+        missing = [c for c in wanted if c not in columns]
+        extra = [c for c in columns if c not in wanted]
+        if len(columns) < len(wanted) and not extra:
+            raise Incorrect(f"your table has {len(columns)} columns and lacks {missing}: did you use "
+                            "drop_first=True? Keep one dummy column per category here.")
+        raise Incorrect(f"your columns differ from the expected ones: missing {missing}, not expected {extra}.")
+    values = answer[list(expected.columns)].to_numpy(dtype=float)
+    if not np.allclose(values, expected.to_numpy(dtype=float)):
+        raise Incorrect(f"your columns are right, but some values differ: keep the rows of {start} in their "
+                        "original order, and do not scale yet (scaling comes after the split).")
+
+
+def _check_dummies(answer: Any) -> None:
+    _check_dummy_table(answer, name="q2_answer", expected=_lesson().X, start="clean", other_start=(
+        len(_mine().table), "your table has 333 rows: it lacks the 9 penguins of unknown sex. Start from clean, "
+                            "the lesson's table of exercise 1 (342 penguins)."))
+
+
+# ------------------------------------------------------------------------------------ q3: rows left
 
 def _check_rows(answer: Any) -> None:
     if isinstance(answer, pd.DataFrame):
@@ -84,120 +206,143 @@ def _check_rows(answer: Any) -> None:
     ])(answer)
 
 
-# ------------------------------------------------------------------------------------------ q2
+# ------------------------------------------------------------------------------ q4: own feature table
 
 def _check_features(answer: Any) -> None:
-    expected = _mine().X
-    if isinstance(answer, (int, np.integer)) and not isinstance(answer, bool):
-        raise Incorrect("put the feature table itself in q2_answer (a DataFrame, X_mine), not its number of "
-                        "columns.")
-    if isinstance(answer, tuple) and len(answer) == 2:
-        raise Incorrect("features_and_target returns two things, (X, y): unpack them with "
-                        "X_mine, y_mine = features_and_target(...) and put only X_mine in q2_answer.")
-    if isinstance(answer, pd.Series):
-        raise Incorrect("that is a single column (a Series); q2_answer should be the feature table X_mine, "
-                        "a DataFrame.")
-    if not isinstance(answer, pd.DataFrame):
-        raise Incorrect(f"q2_answer should be the feature table X_mine, a pandas DataFrame, "
-                        f"not a {type(answer).__name__}.")
-    columns = [str(c) for c in answer.columns]
-    if TARGET in columns:
-        raise Incorrect("the target body_mass_g is among your features: a model must not get the answer as an "
-                        "input. Use features_and_target(mine, target='body_mass_g', drop=['year']).")
-    if "year" in columns:
-        raise Incorrect("year is still a feature: it is the year of the field study, not a property of the "
-                        "penguin. Drop it: drop=['year'].")
-    text = [c for c in answer.columns if not (pd.api.types.is_numeric_dtype(answer[c])
-                                               or pd.api.types.is_bool_dtype(answer[c]))]
-    if text:
-        raise Incorrect(f"your table still has text columns {text}: turn them into dummy columns "
-                        "(features_and_target does it for you).")
-    flags = [c for c in answer.columns if pd.api.types.is_bool_dtype(answer[c])]
-    if flags:
-        raise Incorrect(f"{len(flags)} of your columns are True/False (bool), e.g. {flags[0]!r}: "
-                        "pd.get_dummies makes bool columns unless you pass dtype=float, and a network needs "
-                        "numbers.")
-    if "sex_unknown" in columns or len(answer) == len(_lesson().table):
+    if isinstance(answer, pd.DataFrame) and ("sex_unknown" in [str(c) for c in answer.columns]
+                                             or len(answer) == len(_lesson().table)):
         raise Incorrect("your table still has the penguins whose sex was not recorded (the lesson's choice, "
                         "sex 'unknown'); this exercise drops every penguin with any missing value: "
                         "start from mine = penguins.dropna().")
-    if len(answer) != len(expected):
-        raise Incorrect(f"your table has {len(answer)} rows; after dropping every penguin with a missing value "
-                        f"it should have {len(expected)}.")
-    wanted = [str(c) for c in expected.columns]
-    if set(columns) != set(wanted):
-        missing = [c for c in wanted if c not in columns]
-        extra = [c for c in columns if c not in wanted]
-        if len(columns) < len(wanted) and not extra:
-            raise Incorrect(f"your table has {len(columns)} columns and lacks {missing}: did you use "
-                            "drop_first=True? Keep one dummy column per category here.")
-        raise Incorrect(f"your columns differ from the expected ones: missing {missing}, not expected {extra}.")
-    values = answer[list(expected.columns)].to_numpy(dtype=float)
-    if not np.allclose(values, expected.to_numpy(dtype=float)):
-        raise Incorrect("your columns are right, but some values differ: keep the rows of mine in their "
-                        "original order, and do not scale yet (scaling comes after the split).")
+    _check_dummy_table(answer, name="q4_answer", expected=_mine().X, start="mine = penguins.dropna()")
 
 
-# ------------------------------------------------------------------------------------------ q3
+# ------------------------------------------------------------------------------------- q5: scaler
+
+def _state_of_rows(kind: type, rows: Any) -> list[np.ndarray]:
+    """What a scaler of ``kind`` learns from ``rows``: (min, max) or (mean, std) of each column, and the
+    number of rows. The minima and maxima of different row sets are often the same (the extremes sit in
+    the training rows), so the number of rows is what tells them apart then."""
+    from sklearn.preprocessing import MinMaxScaler
+
+    values = np.asarray(rows, dtype=float)
+    seen = np.array([len(values)], dtype=float)  # the number of rows is part of what a scaler learns
+    if issubclass(kind, MinMaxScaler):
+        return [values.min(axis=0), values.max(axis=0), seen]
+    return [values.mean(axis=0), values.std(axis=0), seen]
+
+
+def _same_state(a: list[np.ndarray], b: list[np.ndarray]) -> bool:
+    return len(a) == len(b) and all(x.shape == y.shape and np.allclose(x, y, rtol=1e-5, atol=1e-8)
+                                    for x, y in zip(a, b))
+
+
+#: random_state values a learner is likely to give train_test_split for a two-part 80/20 split.
+_TWO_PART_SEEDS = (0, 1, 7, 123)  # 42: the training and validation rows
+
 
 def _check_scaler(answer: Any) -> None:
+    from sklearn.model_selection import train_test_split
     from sklearn.preprocessing import MinMaxScaler, StandardScaler
 
+    if isinstance(answer, type):
+        raise Incorrect(f"that is the class {answer.__name__} itself: make a scaler with {answer.__name__}() "
+                        "and fit it on your training features.")
     if isinstance(answer, (np.ndarray, pd.DataFrame)):
-        raise Incorrect("that is scaled data; put the fitted scaler object itself in q3_answer "
+        raise Incorrect("that is scaled data; put the fitted scaler object itself in q5_answer "
                         "(e.g. my_scaler = MinMaxScaler().fit(...)).")
     if not isinstance(answer, (MinMaxScaler, StandardScaler)):
-        raise Incorrect(f"q3_answer should be a fitted MinMaxScaler or StandardScaler, "
-                        f"not {type(answer).__name__}.")
+        raise Incorrect(f"q5_answer should be a fitted MinMaxScaler or StandardScaler, not {describe_type(answer)}.")
     if not hasattr(answer, "n_samples_seen_"):
         raise Incorrect("your scaler is not fitted yet: call .fit(...) with your training features.")
+    if isinstance(answer, StandardScaler) and not (answer.with_mean and answer.with_std):
+        raise Incorrect("your StandardScaler was made with with_mean=False or with_std=False, so it does not "
+                        "standardize: use StandardScaler() with its default settings.")
     names = [str(n) for n in getattr(answer, "feature_names_in_", [])]
     if "year" in names:
-        raise Incorrect("your scaler learned a 'year' column: year is not a feature; drop it (drop=['year']).")
+        raise Incorrect("your scaler learned a 'year' column: year is not a feature; drop it.")
+    if TARGET in names:
+        raise Incorrect("your scaler learned the target body_mass_g as a feature: fit it on the features only.")
     if "sex_unknown" in names:
         raise Incorrect("your scaler learned from the lesson's table (with sex 'unknown'); fit it on the "
                         "training set of your own split of X_mine.")
-    seen = int(np.max(answer.n_samples_seen_))
-    mine = _mine().split
-    n_train, n_val, n_test = len(mine.X_train), len(mine.X_val), len(mine.X_test)
-    if seen == n_train + n_val + n_test:
-        raise Incorrect(f"your scaler learned from all {seen} penguins: validation and test penguins shaped the "
-                        "scaling, which is data leakage (데이터 누수). Fit it on my_split.X_train only, then "
-                        "transform the three sets.")
-    if seen == n_train + n_val:
-        raise Incorrect("your scaler learned from the training and validation penguins together; fit it on the "
-                        "training set only.")
-    if seen in (n_val, n_test) and seen != n_train:
-        raise Incorrect(f"your scaler learned from {seen} penguins: that is the validation or the test set. "
-                        "Fit it on the training set, then only transform the others.")
-    if seen == len(_lesson().split.X_train):
-        raise Incorrect(f"your scaler learned from {seen} penguins, the lesson's training set; fit it on the "
-                        "training set of your own split of X_mine.")
-    if seen != n_train:
-        raise Incorrect(f"your scaler learned from {seen} penguins; the training set of "
-                        f"train_val_test_split(X_mine, y_mine, seed=42) has {n_train}.")
-    train = mine.X_train
-    if answer.n_features_in_ != train.shape[1]:
-        raise Incorrect(f"your scaler learned {answer.n_features_in_} columns; your features have "
-                        f"{train.shape[1]}.")
-    if names and set(names) == set(train.columns):
-        train = train[names]  # compare column by column in the scaler's own order
-    values = train.to_numpy(dtype=float)
-    if isinstance(answer, MinMaxScaler):
-        same = np.allclose(answer.data_min_, values.min(axis=0)) and np.allclose(answer.data_max_, values.max(axis=0))
-    else:
-        same = np.allclose(answer.mean_, values.mean(axis=0)) and np.allclose(answer.var_, values.var(axis=0))
-    if not same:
-        raise Incorrect(f"your scaler saw {n_train} rows, but not the training rows of "
-                        "train_val_test_split(X_mine, y_mine, seed=42): did you use another seed, or another "
-                        "part of the split?")
+    mine = _mine()
+    s = mine.split
+    columns = list(s.X_train.columns)
+    if answer.n_features_in_ != len(columns):
+        raise Incorrect(f"your scaler learned {answer.n_features_in_} columns; the features of X_mine are "
+                        f"{len(columns)}: fit it on my_split.X_train.")
+    order = names if names and sorted(names) == sorted(columns) else columns
+    kind = type(answer)
+    learned = ([answer.data_min_, answer.data_max_] if isinstance(answer, MinMaxScaler)
+               else [answer.mean_, answer.scale_])
+    learned = [*(np.asarray(part, dtype=float) for part in learned),
+               np.array([np.max(answer.n_samples_seen_)], dtype=float)]
+
+    def state(*parts: pd.DataFrame) -> list[np.ndarray]:
+        return _state_of_rows(kind, pd.concat([part[order] for part in parts]))
+
+    # The whole fitted state against each set of rows, the training rows first: a diagnosis names a set of
+    # rows only when the scaler's numbers are those of these rows, never from a count of rows alone.
+    if _same_state(learned, state(s.X_train)):
+        return
+    n_train, n_both = len(s.X_train), len(s.X_train) + len(s.X_val)
+    three_parts = ("This workflow has three parts, to keep a validation set for choosing: my_split = "
+                   f"train_val_test_split(X_mine, y_mine, seed=42), and the scaler learns from my_split.X_train "
+                   f"({n_train} penguins) only.")
+    candidates = [
+        # train_val_test_split cuts the test set first exactly like train_test_split(test_size=0.2,
+        # random_state=42): a two-part 80/20 split with that seed keeps the training and validation rows.
+        ("both", f"the training and validation penguins together ({n_both}), which are also the 80 % that a "
+                 "two-part split train_test_split(X_mine, y_mine, test_size=0.2, random_state=42) keeps for "
+                 "training", (s.X_train, s.X_val)),
+        ("all", f"all {len(mine.X)} penguins", (mine.X,)),
+        *((f"two-part {seed}", f"the 80 % training part of a two-part split (train_test_split(..., "
+                                f"test_size=0.2, random_state={seed}))",
+           (train_test_split(mine.X, test_size=0.2, random_state=seed)[0],)) for seed in _TWO_PART_SEEDS),
+        ("val", "the validation penguins", (s.X_val,)),
+        ("test", "the test penguins", (s.X_test,)),
+    ]
+    matches = [(key, text) for key, text, parts in candidates if _same_state(learned, state(*parts))]
+    if len(matches) > 1:  # a MinMaxScaler knows only extremes and a count: several row sets may give them
+        raise Incorrect("your scaler learned the numbers of " + " or of ".join(text for _, text in matches)
+                        + ": in every case not the training set alone. " + three_parts)
+    key = matches[0][0] if matches else None
+    if key == "all":
+        raise Incorrect(f"your scaler learned from all {len(mine.X)} penguins: validation and test penguins "
+                        "shaped the scaling, which is data leakage (데이터 누수). Fit it on my_split.X_train only, "
+                        "then transform the three sets.")
+    if key == "both":
+        raise Incorrect(f"your scaler learned from {matches[0][1]}. " + three_parts)
+    if key is not None and key.startswith("two-part"):
+        raise Incorrect(f"your scaler learned from {matches[0][1]}. " + three_parts)
+    if key in ("val", "test"):
+        raise Incorrect(f"your scaler learned from {matches[0][1]}. Fit it on the training set, then only "
+                        "transform the others.")
+    raise Incorrect(f"your scaler's numbers are not those of the training penguins of "
+                    f"train_val_test_split(X_mine, y_mine, seed=42) ({n_train} penguins): did you use another "
+                    "seed, or another part of the split? Fit it on my_split.X_train.")
 
 
-# ------------------------------------------------------------------------------------------ q4
+# ------------------------------------------------------------------------------- q6: validation R²
 
 def _check_val_r2(answer: Any) -> None:
+    from sklearn.linear_model import LinearRegression
+    from sklearn.preprocessing import MinMaxScaler, StandardScaler
+
     mine = _linear_r2s(_mine())
-    expect_number(mine["val"], rel=1e-3, what="validation R²", known_mistakes=[
+    s = _mine().split
+    y_val = s.y_val.to_numpy(dtype=float)
+    unscaled = []  # R² of a model fitted on scaled features that was given the raw validation features
+    for kind in (MinMaxScaler, StandardScaler):
+        scaler = kind().fit(s.X_train)
+        model = LinearRegression().fit(scaler.transform(s.X_train), s.y_train)
+        unscaled.append(_r2(y_val, model.predict(s.X_val.to_numpy(dtype=float))))
+    model = LinearRegression().fit(s.X_train, s.y_train)
+    swapped = _r2(model.predict(s.X_val), y_val)
+    unscaled_hint = ("your model learned from scaled features but predicted the unscaled my_split.X_val: "
+                     "transform it with my_scaler first, my_linear.predict(my_scaler.transform(my_split.X_val)).")
+    expect_number(mine["val"], what="validation R²", known_mistakes=[
         (mine["train"], "that is the R² on the training set; predict my_split.X_val (scaled) and compare with "
                         "my_split.y_val."),
         (mine["test"], "that is the R² on the test set: the test set is used once, for the chosen model at the "
@@ -206,7 +351,10 @@ def _check_val_r2(answer: Any) -> None:
                                         "fit and evaluate your own model, on your own split."),
         # year kept moves R² by only 0.003: match it tightly, so that a rounded correct answer is not blamed on year
         (lambda v: math.isclose(v, _linear_r2s(_with_year())["val"], rel_tol=1e-6),
-         "your model still uses year as a feature; drop it (drop=['year'])."),
+         "your model still uses year as a feature; drop it."),
+        (swapped, "the arguments are the other way round: r2(y_true, y_pred) takes the true masses first, "
+                  "r2(my_split.y_val, predictions)."),
+        *((value, unscaled_hint) for value in unscaled),
         (100 * mine["val"], "R² is a fraction here (at most 1), not a percentage."),
         (1 - mine["val"], "that is SSE / SST; R² is 1 minus that."),
     ])(answer)
@@ -214,94 +362,212 @@ def _check_val_r2(answer: Any) -> None:
 
 # ------------------------------------------------------------------------------------------ exercises
 
+_SEX_FILLED = "clean = clean.assign(sex=clean['sex'].fillna('unknown'))"
+_MINE = ("mine = penguins.dropna()\n"
+         "X_mine = pd.get_dummies(mine.drop(columns=['body_mass_g', 'year']), dtype=float)\n"
+         "y_mine = mine['body_mass_g']\n")
+_MY_SPLIT = _MINE + "my_split = train_val_test_split(X_mine, y_mine, seed=42)\n"
+_MY_SCALER = _MY_SPLIT + "my_scaler = MinMaxScaler().fit(my_split.X_train)\n"
+
 q1 = Exercise(
     "q1",
-    ValueCheck(_check_rows, expects="a whole number (int)"),
-    hint="DataFrame.dropna() with no arguments drops every row that has a missing value; len() counts rows.",
-    solution="mine = penguins.dropna()  # every penguin with any missing value goes\nq1_answer = len(mine)",
+    ValueCheck(_check_clean, expects="a pandas DataFrame (the table without missing values)"),
+    hint="Two steps. penguins.dropna(subset=['body_mass_g']) drops the rows whose body_mass_g is missing (the 2 "
+         "penguins without any measurement). Then fill the missing sex of the others: "
+         "table.fillna({'sex': 'unknown'}) fills that column only.",
+    solution=("clean = penguins.dropna(subset=['bill_length_mm', 'bill_depth_mm', 'flipper_length_mm', "
+              "'body_mass_g'])\n"
+              "clean = clean.fillna({'sex': 'unknown'})\n"
+              "q1_answer = clean"),
     answer_name="q1_answer",
     wrong_answers=[
-        ("q1_answer = len(penguins)", "nothing was dropped"),
-        ("q1_answer = len(clean)", "lesson's choice"),
-        ("q1_answer = len(penguins) - len(penguins.dropna())", "how many remain"),
+        ("q1_answer = penguins.dropna()", "also dropped the 9"),
+        ("q1_answer = penguins.fillna('unknown')", "hold text"),
+        ("q1_answer = penguins.fillna({'sex': 'unknown'})", "still has the 2 penguins"),
+        ("q1_answer = penguins.dropna(subset=['body_mass_g'])", "no sex (NaN)"),
+        ("q1_answer = penguins.dropna(subset=['body_mass_g']).fillna({'sex': 'Unknown'})", "'unknown'"),
+        ("q1_answer = penguins.fillna(penguins.mean(numeric_only=True)).fillna({'sex': 'unknown'})", "made-up"),
+        ("q1_answer = len(penguins.dropna(subset=['body_mass_g']))", "not a number"),
+        ("q1_answer = penguins.dropna(subset=['body_mass_g']).fillna({'sex': 'unknown'}).sort_values('bill_length_mm')",
+         "original order"),
     ],
-    correct_message="333 penguins: the 2 without measurements and the 9 without a recorded sex are gone.",
+    correct_answers=[
+        "q1_answer = penguins.dropna(subset=['body_mass_g']).fillna({'sex': 'unknown'})",
+        "q1_answer = penguins[penguins['body_mass_g'].notna()].fillna('unknown')",
+        "q1_answer = penguins.fillna({'sex': 'unknown'}).dropna()",
+        "clean = penguins.dropna(subset=['bill_length_mm', 'bill_depth_mm', 'flipper_length_mm', 'body_mass_g'])\n"
+        + _SEX_FILLED + "\nq1_answer = clean",
+        "table = penguins.copy()\ntable['sex'] = table['sex'].fillna('unknown')\n"
+        "q1_answer = table.dropna().reset_index(drop=True)",
+        "q1_answer = penguins.dropna(thresh=6).fillna({'sex': 'unknown'}).drop(columns=['year'])",
+    ],
+    correct_message="342 penguins: the 2 without measurements are gone, and the 9 of unknown sex stay, with a "
+                    "category of their own.",
 )
 
 q2 = Exercise(
     "q2",
-    ValueCheck(_check_features, expects="a pandas DataFrame (your feature table X_mine)"),
-    hint="features_and_target(table, target=..., drop=[...]) from helpers.prep makes float dummies for every "
-         "text column. Which column is not a property of the penguin?",
-    solution=("X_mine, y_mine = features_and_target(penguins.dropna(), target='body_mass_g', drop=['year'])\n"
-              "q2_answer = X_mine"),
+    ValueCheck(_check_dummies, expects="a pandas DataFrame (the feature table)"),
+    hint="Drop the two columns that are not features, then let pandas make the dummies: "
+         "pd.get_dummies(clean.drop(columns=[...]), dtype=float). Without dtype=float the dummies are "
+         "True/False.",
+    solution="q2_answer = pd.get_dummies(clean.drop(columns=['body_mass_g', 'year']), dtype=float)",
     answer_name="q2_answer",
     wrong_answers=[
-        ("X_mine, y_mine = features_and_target(penguins.dropna(), target='body_mass_g')\nq2_answer = X_mine",
+        ("q2_answer = pd.get_dummies(clean.drop(columns=['body_mass_g', 'year']))", "bool"),
+        ("q2_answer = pd.get_dummies(clean.drop(columns=['body_mass_g']), dtype=float)", "year is still"),
+        ("q2_answer = pd.get_dummies(clean.drop(columns=['year']), dtype=float)", "target"),
+        ("q2_answer = clean.drop(columns=['body_mass_g', 'year'])", "text columns"),
+        ("q2_answer = pd.get_dummies(clean.drop(columns=['body_mass_g', 'year']), dtype=float, drop_first=True)",
+         "drop_first"),
+        ("q2_answer = pd.get_dummies(penguins.dropna().drop(columns=['body_mass_g', 'year']), dtype=float)",
+         "Start from clean"),
+        ("q2_answer = features_and_target(clean, target='body_mass_g', drop=['year'])", "pair"),
+    ],
+    correct_answers=[
+        "q2_answer = pd.get_dummies(clean.drop(columns=['body_mass_g', 'year']), "
+        "columns=['species', 'island', 'sex'], dtype=float)",
+        "q2_answer = pd.get_dummies(clean, dtype=float).drop(columns=['body_mass_g', 'year'])",
+        "q2_answer = pd.get_dummies(clean.drop(columns=['body_mass_g', 'year'])).astype(float)",
+        "q2_answer = pd.get_dummies(clean.drop(columns=['body_mass_g', 'year']), dtype=int)",
+        "features = pd.get_dummies(clean.drop(columns=['body_mass_g', 'year']), dtype=float)\n"
+        "q2_answer = features[sorted(features.columns)]",
+        "q2_answer, _ = features_and_target(clean, target='body_mass_g', drop=['year'])",
+    ],
+    correct_message="12 columns: 3 measurements, then one 0/1 column per category of species, island and sex "
+                    "(sex_unknown included).",
+)
+
+q3 = Exercise(
+    "q3",
+    ValueCheck(_check_rows, expects="a whole number (int)"),
+    hint="DataFrame.dropna() with no arguments drops every row that has a missing value; len() counts rows.",
+    solution="mine = penguins.dropna()  # every penguin with any missing value goes\nq3_answer = len(mine)",
+    answer_name="q3_answer",
+    wrong_answers=[
+        ("q3_answer = len(penguins)", "nothing was dropped"),
+        ("q3_answer = len(clean)", "lesson's choice"),
+        ("q3_answer = len(penguins) - len(penguins.dropna())", "how many remain"),
+        ("q3_answer = str(len(penguins.dropna()))", "remove the quotes"),
+    ],
+    correct_answers=[
+        "q3_answer = penguins.dropna().shape[0]",
+        "q3_answer = int(penguins.notna().all(axis=1).sum())",
+        "q3_answer = 333",
+    ],
+    correct_message="333 penguins: the 2 without measurements and the 9 without a recorded sex are gone.",
+)
+
+q4 = Exercise(
+    "q4",
+    ValueCheck(_check_features, expects="a pandas DataFrame (your feature table X_mine)"),
+    hint="As in exercise 2, on your own table: pd.get_dummies(mine.drop(columns=[...]), dtype=float), where "
+         "mine = penguins.dropna(). Which two columns are not features?",
+    solution=_MINE + "q4_answer = X_mine",
+    answer_name="q4_answer",
+    wrong_answers=[
+        ("q4_answer = pd.get_dummies(penguins.dropna().drop(columns=['body_mass_g']), dtype=float)",
          "year is still a feature"),
-        ("q2_answer = pd.get_dummies(penguins.dropna().drop(columns=['body_mass_g', 'year']))", "bool"),
-        ("q2_answer = X", "not recorded"),
-        ("q2_answer = features_and_target(penguins.dropna(), target='body_mass_g', drop=['year'])",
-         "two things"),
+        ("q4_answer = pd.get_dummies(penguins.dropna().drop(columns=['body_mass_g', 'year']))", "bool"),
+        ("q4_answer = X", "not recorded"),
+        ("q4_answer = features_and_target(penguins.dropna(), target='body_mass_g', drop=['year'])",
+         "pair of two things"),
+        ("q4_answer = pd.get_dummies(penguins.dropna().drop(columns=['body_mass_g', 'year']), dtype=float, "
+         "drop_first=True)", "drop_first"),
+    ],
+    correct_answers=[
+        "X_mine, y_mine = features_and_target(penguins.dropna(), target='body_mass_g', drop=['year'])\n"
+        "q4_answer = X_mine",
+        "q4_answer = pd.get_dummies(penguins.dropna(), dtype=float).drop(columns=['body_mass_g', 'year'])",
+        "q4_answer = pd.get_dummies(penguins.dropna().drop(columns=['body_mass_g', 'year']), dtype=int)",
     ],
     correct_message="11 columns, not 12: no penguin is left with sex 'unknown', so there is no sex_unknown "
                     "dummy. 3 measurements + 3 species + 3 islands + 2 sexes.",
 )
 
-q3 = Exercise(
-    "q3",
+q5 = Exercise(
+    "q5",
     ValueCheck(_check_scaler, expects="a fitted MinMaxScaler or StandardScaler"),
-    hint="Split first: my_split = train_val_test_split(X_mine, y_mine, seed=42). Then fit the scaler on one "
-         "part only: which one may the model learn from?",
-    solution=("X_mine, y_mine = features_and_target(penguins.dropna(), target='body_mass_g', drop=['year'])\n"
-              "my_split = train_val_test_split(X_mine, y_mine, seed=42)\n"
-              "my_scaler = MinMaxScaler().fit(my_split.X_train)  # the training set only\n"
-              "q3_answer = my_scaler"),
-    answer_name="q3_answer",
+    hint="Split first: my_split = train_val_test_split(X_mine, y_mine, seed=42) (three parts, as in the lesson). "
+         "Then fit the scaler on one part only: which one may the model learn from?",
+    solution=_MY_SCALER + "q5_answer = my_scaler  # fitted on the training set only",
+    answer_name="q5_answer",
     wrong_answers=[
-        ("X_mine, y_mine = features_and_target(penguins.dropna(), target='body_mass_g', drop=['year'])\n"
-         "q3_answer = MinMaxScaler().fit(X_mine)", "data leakage"),
-        ("q3_answer = MinMaxScaler().fit(split.X_train)", "lesson's table"),
-        ("X_mine, y_mine = features_and_target(penguins.dropna(), target='body_mass_g', drop=['year'])\n"
-         "my_split = train_val_test_split(X_mine, y_mine, seed=42)\n"
-         "q3_answer = MinMaxScaler().fit(my_split.X_val)", "validation or the test set"),
-        ("X_mine, y_mine = features_and_target(penguins.dropna(), target='body_mass_g', drop=['year'])\n"
-         "my_split = train_val_test_split(X_mine, y_mine, seed=42)\n"
-         "q3_answer = MinMaxScaler()", "not fitted"),
+        (_MINE + "q5_answer = MinMaxScaler().fit(X_mine)", "data leakage"),
+        ("q5_answer = MinMaxScaler().fit(split.X_train)", "lesson's table"),
+        (_MY_SPLIT + "q5_answer = MinMaxScaler().fit(my_split.X_val)", "validation penguins"),
+        (_MY_SPLIT + "q5_answer = MinMaxScaler().fit(pd.concat([my_split.X_train, my_split.X_val]))",
+         "training and validation penguins together"),
+        # sklearn's two-part 80/20 split with random_state=42 keeps exactly the training and validation rows
+        ("from sklearn.model_selection import train_test_split\n" + _MINE
+         + "X_tr, X_te, y_tr, y_te = train_test_split(X_mine, y_mine, test_size=0.2, random_state=42)\n"
+         "q5_answer = MinMaxScaler().fit(X_tr)", "two-part split"),
+        ("from sklearn.model_selection import train_test_split\n" + _MINE
+         + "X_tr, X_te, y_tr, y_te = train_test_split(X_mine, y_mine, test_size=0.2, random_state=0)\n"
+         "q5_answer = MinMaxScaler().fit(X_tr)", "two-part split (train_test_split"),
+        (_MINE + "other = train_val_test_split(X_mine, y_mine, seed=1)\nq5_answer = MinMaxScaler().fit(other.X_train)",
+         "another seed"),
+        (_MY_SPLIT + "q5_answer = MinMaxScaler()", "not fitted"),
+    ],
+    correct_answers=[
+        _MY_SPLIT + "from sklearn.preprocessing import StandardScaler\nq5_answer = StandardScaler().fit(my_split.X_train)",
+        _MY_SPLIT + "q5_answer = MinMaxScaler().fit(my_split.X_train.to_numpy())",
+        "X_mine, y_mine = features_and_target(penguins.dropna(), target='body_mass_g', drop=['year'])\n"
+        "my_split = train_val_test_split(X_mine, y_mine, seed=42)\nq5_answer = MinMaxScaler().fit(my_split.X_train)",
+        _MY_SPLIT + "q5_answer = MinMaxScaler().fit(my_split.X_train[sorted(my_split.X_train.columns)])",
     ],
     correct_message="Fitted on the 199 training penguins only; transform the training, validation and test "
                     "sets with it.",
 )
 
-q4 = Exercise(
-    "q4",
+_MY_LINEAR = (_MY_SCALER + "my_linear = LinearRegression().fit(my_scaler.transform(my_split.X_train), "
+              "my_split.y_train)\n")
+
+q6 = Exercise(
+    "q6",
     ValueCheck(_check_val_r2, expects="a single number"),
     hint="Fit LinearRegression on my_scaler.transform(my_split.X_train) and my_split.y_train, predict the scaled "
          "my_split.X_val, and compare the predictions with my_split.y_val using r2(y_true, y_pred).",
-    solution=("X_mine, y_mine = features_and_target(penguins.dropna(), target='body_mass_g', drop=['year'])\n"
-              "my_split = train_val_test_split(X_mine, y_mine, seed=42)\n"
-              "my_scaler = MinMaxScaler().fit(my_split.X_train)\n"
-              "my_linear = LinearRegression().fit(my_scaler.transform(my_split.X_train), my_split.y_train)\n"
-              "q4_answer = r2(my_split.y_val, my_linear.predict(my_scaler.transform(my_split.X_val)))"),
-    answer_name="q4_answer",
+    solution=_MY_LINEAR + "q6_answer = r2(my_split.y_val, my_linear.predict(my_scaler.transform(my_split.X_val)))",
+    answer_name="q6_answer",
     wrong_answers=[
-        ("X_mine, y_mine = features_and_target(penguins.dropna(), target='body_mass_g', drop=['year'])\n"
-         "my_split = train_val_test_split(X_mine, y_mine, seed=42)\n"
-         "my_linear = LinearRegression().fit(my_split.X_train, my_split.y_train)\n"
-         "q4_answer = r2(my_split.y_train, my_linear.predict(my_split.X_train))", "training set"),
-        ("q4_answer = r2_linear", "lesson's validation R²"),
+        (_MY_LINEAR + "q6_answer = r2(my_split.y_train, my_linear.predict(my_scaler.transform(my_split.X_train)))",
+         "training set"),
+        ("q6_answer = r2_linear", "lesson's validation R²"),
         ("X_mine, y_mine = features_and_target(penguins.dropna(), target='body_mass_g')\n"
          "my_split = train_val_test_split(X_mine, y_mine, seed=42)\n"
          "my_linear = LinearRegression().fit(my_split.X_train, my_split.y_train)\n"
-         "q4_answer = r2(my_split.y_val, my_linear.predict(my_split.X_val))", "year"),
+         "q6_answer = r2(my_split.y_val, my_linear.predict(my_split.X_val))", "year"),
+        (_MY_LINEAR + "q6_answer = r2(my_split.y_val, my_linear.predict(my_split.X_val))", "unscaled"),
+        (_MY_SPLIT + "from sklearn.preprocessing import StandardScaler\nmy_scaler = StandardScaler().fit(my_split.X_train)\n"
+         "my_linear = LinearRegression().fit(my_scaler.transform(my_split.X_train), my_split.y_train)\n"
+         "q6_answer = r2(my_split.y_val, my_linear.predict(my_split.X_val))", "unscaled"),
+        (_MY_LINEAR + "q6_answer = r2(my_linear.predict(my_scaler.transform(my_split.X_val)), my_split.y_val)",
+         "other way round"),
+        (_MY_LINEAR + "q6_answer = round(r2(my_split.y_val, my_linear.predict(my_scaler.transform(my_split.X_val))), 1)",
+         "rounded too much"),
+        (_MY_LINEAR + "q6_answer = str(r2(my_split.y_val, my_linear.predict(my_scaler.transform(my_split.X_val))))",
+         "remove the quotes"),
+    ],
+    correct_answers=[
+        # the value the lesson's own compare_models prints (2 decimals)
+        _MY_LINEAR + "table = compare_models(my_split.y_val, {'mine': my_linear.predict(my_scaler.transform(my_split.X_val))})\n"
+        "q6_answer = table.loc['mine', 'R2']",
+        _MY_LINEAR + "q6_answer = round(r2(my_split.y_val, my_linear.predict(my_scaler.transform(my_split.X_val))), 3)",
+        _MY_LINEAR + "q6_answer = my_linear.score(my_scaler.transform(my_split.X_val), my_split.y_val)",
+        _MY_LINEAR + "from sklearn.metrics import r2_score\n"
+        "q6_answer = r2_score(my_split.y_val, my_linear.predict(my_scaler.transform(my_split.X_val)))",
+        # linear regression needs no scaling: the raw features give the same predictions
+        _MY_SPLIT + "q6_answer = LinearRegression().fit(my_split.X_train, my_split.y_train).score(my_split.X_val, "
+        "my_split.y_val)",
     ],
     correct_message="About 0.82, lower than the lesson's 0.88: your validation set holds other penguins, and with "
                     "67 of them the score moves by several hundredths from one set to another (section 8). "
                     "Compare models on the same split, never across splits.",
 )
 
-q5 = Exercise(
-    "q5",
+q7 = Exercise(
+    "q7",
     expect_choice("b", {
         "a": "its MAE is 2 g lower, with more than 5000 times as many parameters. A difference that small on "
              "69 penguins is far below what a different set of penguins changes (section 8: 0.88 on "
@@ -313,9 +579,10 @@ q5 = Exercise(
     }, options="abcd"),
     hint="Are the differences between the three real models large compared with how much a score moves from one "
          "set of penguins to another? If not, what does each model cost?",
-    solution='q5_answer = "b"',
-    answer_name="q5_answer",
-    wrong_answers=[('q5_answer = "a"', "simpler model"), ('q5_answer = "c"', "used once"),
-                   ('q5_answer = "d"', "least cost")],
+    solution='q7_answer = "b"',
+    answer_name="q7_answer",
+    wrong_answers=[('q7_answer = "a"', "simpler model"), ('q7_answer = "c"', "used once"),
+                   ('q7_answer = "d"', "least cost")],
+    correct_answers=['q7_answer = "B"', 'q7_answer = "b) Linear regression"'],
     correct_message="Linear regression: as good, with 13 parameters, instant training and coefficients in grams.",
 )
