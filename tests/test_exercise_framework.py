@@ -685,6 +685,11 @@ def test_digits_cut_off_get_no_known_mistake_hint() -> None:
     assert exercise.evaluate(5.899).message == "that is the test set"
     assert exercise.evaluate(5.90).message != "that is the test set"      # 5.9 could be either: no guess
     assert exercise.evaluate(5.96).status == "correct"
+    # Cut short within the tolerance is still cut: 5.37 for 5.37502 (which rounds to 5.38), like 0.821 for 0.82188.
+    close = Exercise("q1", expect_number(5.37502, what="RMSE"), hint="h", solution="a = 1", answer_name="a")
+    assert "cut digits off" in close.evaluate(5.37).message
+    assert close.evaluate(5.38).status == "correct" and close.evaluate(5.375).status == "correct"
+    assert close.evaluate(5.3749).status == "correct"          # not a cut: a nearby value within the tolerance
 
 
 def test_array_in_another_order_is_told_so() -> None:

@@ -462,11 +462,12 @@ def expect_number(
 
     def check(answer: Any) -> None:
         value = _as_float(answer, what)
-        if matches(value, expected):
+        cut = _is_cut(value, expected) and _rounding(value, expected) != "accepted"
+        if matches(value, expected) and not cut:
             return
         if _rounding(value, expected) == "too much":
             raise Incorrect(f"your {what} is {value:.6g}: that is the right value {ROUNDED_TOO_MUCH}")
-        if _is_cut(value, expected):  # the right digits, cut short: no known mistake can be named
+        if cut:  # the right digits, cut short (even within the tolerance): no known mistake can be named
             raise Incorrect(f"your {what} is {value:.6g}, which is not right. {CUT_DIGITS}")
         raise_known_mistake(value, known_mistakes, equal=lambda v, probe: matches(v, float(probe)))
         direction = ("too large" if value > expected else "too small") if reveal_direction else "not right"
@@ -942,8 +943,11 @@ def _is_cut(value: float, target: float) -> bool:
         return False
     for decimals in range(0, 9):
         step = 10.0 ** -decimals
-        cut = math.trunc(target / step) * step
-        if cut != 0 and math.isclose(value, cut, rel_tol=1e-6, abs_tol=1e-12) and value != target:
+        k = target / step
+        cut = (round(k) if math.isclose(k, round(k), rel_tol=1e-9, abs_tol=1e-9) else math.trunc(k)) * step
+        if math.isclose(cut, target, rel_tol=1e-9):
+            return False                     # no digit left to cut: the value is the target itself
+        if cut != 0 and math.isclose(value, cut, rel_tol=1e-6, abs_tol=1e-12):
             return True
     return False
 
