@@ -29,6 +29,8 @@ q1 = Exercise(
         (9 + 16 + 8 + 1, "that counts the nodes; count the weights and the biases."),
         ((9 + 1) * 16 + (9 + 1) * 8 + (9 + 1) * 1,
          "the second hidden layer's inputs are the 16 nodes before it, not the 9 features: (16 + 1) × 8."),
+        (9 * 16 + 16 * 8 + 8 * 1 + 3, "that counts one bias per layer; every node has its own bias: 16 in the first "
+                                      "hidden layer, 8 in the second and 1 in the output layer."),
     ]),
     hint="A Dense layer has (number of inputs + 1) × (number of nodes) parameters. The inputs of a layer are "
          "the nodes of the layer before it. Add up the three Dense layers.",
@@ -38,36 +40,66 @@ q1 = Exercise(
         ("q1_answer = 9 * 16 + 16 * 8 + 8 * 1", "bias"),
         ("q1_answer = 9 + 16 + 8 + 1", "nodes"),
         ("q1_answer = (9 + 1) * 16 + (16 + 1) * 8", "output node"),
+        ("q1_answer = (9 + 1) * 16 + (16 + 1) * 8 + 8", "also has a bias"),
+        ("q1_answer = (n_features + 1) * 16 + (n_features + 1) * 8 + (n_features + 1) * 1", "16 nodes before it"),
+        ("q1_answer = 9 * 16 + 16 * 8 + 8 * 1 + 3", "one bias per layer"),
+    ],
+    correct_answers=[
+        "q1_answer = 305",
+        "q1_answer = 305.0",
+        "q1_answer = 160 + 136 + 9",
+        "q1_answer = (n_features * 16 + 16) + (16 * 8 + 8) + (8 * 1 + 1)",
+        "q1_answer = keras.Sequential([keras.Input(shape=(9,)), layers.Dense(16), layers.Dense(8),\n"
+        "                              layers.Dense(1)]).count_params()",
     ],
     correct_message="160 + 136 + 9 = 305. A model of these layers agrees: model.count_params() gives 305.",
 )
 
 
-def _last_activation_is_not_linear(model: Any) -> bool:
-    config = model.layers[-1].get_config()
-    return str(config.get("activation")).lower() not in ("linear", "none")
+#: Layers that only apply an activation to the layer before them (public Keras layer classes).
+_ACTIVATION_LAYERS = ("Activation", "ReLU", "LeakyReLU", "ELU", "PReLU", "Softmax")
 
 
-def _last_layer_is_not_one_node(model: Any) -> bool:
-    return int(model.layers[-1].get_config().get("units", 1)) != 1
+def _dense_and_activations(model: Any) -> list[tuple[int, str]]:
+    """``[(units, effective activation)]`` per Dense layer: a separate activation layer right after a
+    Dense layer (``layers.ReLU()``, ``layers.Activation("relu")``) counts as that layer's activation,
+    as in expect_keras_model."""
+    found: list[list[Any]] = []
+    for layer in model.layers:
+        kind = type(layer).__name__
+        if kind == "Dense":
+            config = layer.get_config()
+            found.append([int(config["units"]), str(config.get("activation")).lower()])
+        elif kind in _ACTIVATION_LAYERS and found:
+            applied = kind.lower()
+            if kind == "Activation":
+                applied = str(layer.get_config().get("activation")).lower()
+            if applied not in ("linear", "none"):
+                found[-1][1] = applied
+    return [(units, activation) for units, activation in found]
 
 
-def _inputs_are_not_9(model: Any) -> bool:
-    return int(model.inputs[0].shape[-1]) != 9
+def _output_is_not_one_node(model: Any) -> bool:
+    return _dense_and_activations(model)[-1][0] != 1
+
+
+def _output_has_activation(model: Any) -> bool:
+    units, activation = _dense_and_activations(model)[-1]
+    return units == 1 and activation not in ("linear", "none")  # a one-node output with an activation
 
 
 q2 = Exercise(
     "q2",
     expect_keras_model(
+        input_shape=(9,),
         dense_units=[32, 16, 1],
         activations=["relu", "relu", None],
         n_params=(9 + 1) * 32 + (32 + 1) * 16 + (16 + 1) * 1,
         known_mistakes=[
-            (_inputs_are_not_9, "your model does not take the lesson's 9 features: keras.Input(shape=(n_features,))."),
-            (_last_layer_is_not_one_node, "the last layer is the output: one node for the predicted mpg, "
-                                          "layers.Dense(1), after the two hidden layers."),
-            (_last_activation_is_not_linear, "the output layer has an activation: a regression output is "
-                                             "layers.Dense(1) with no activation, so it can predict any number."),
+            (_output_is_not_one_node, "the last Dense layer is the output: one node for the predicted mpg, "
+                                      "layers.Dense(1), after the two hidden layers."),
+            (_output_has_activation, "the output layer has an activation: a regression output is "
+                                     "layers.Dense(1) with no activation, so it can predict any number."),
         ],
     ),
     hint="Copy train_network's model: keras.Input, then one layers.Dense(units, activation=\"relu\") per hidden "
@@ -83,10 +115,33 @@ q2 = Exercise(
         ("q2_answer = keras.Sequential([keras.Input(shape=(n_features,)), layers.Dense(32, activation='relu'),\n"
          "                              layers.Dense(16, activation='relu'), layers.Dense(1, activation='relu')])",
          "no activation"),
+        # The same mistake written with a separate activation layer after the output.
+        ("q2_answer = keras.Sequential([keras.Input(shape=(n_features,)), layers.Dense(32), layers.ReLU(),\n"
+         "                              layers.Dense(16), layers.ReLU(), layers.Dense(1), layers.ReLU()])",
+         "no activation"),
         ("q2_answer = keras.Sequential([keras.Input(shape=(n_features,)), layers.Dense(32),\n"
          "                              layers.Dense(16), layers.Dense(1)])", "relu"),
         ("q2_answer = keras.Sequential([layers.Dense(32, activation='relu'), layers.Dense(16, activation='relu'),\n"
          "                              layers.Dense(1)])", "not built"),
+        ("q2_answer = keras.Sequential([keras.Input(shape=(1, n_features)), layers.Dense(32, activation='relu'),\n"
+         "                              layers.Dense(16, activation='relu'), layers.Dense(1)])", "shape=(9,)"),
+        ("q2_answer = keras.Sequential([keras.Input(shape=(n_features,)), layers.Dense(16, activation='relu'),\n"
+         "                              layers.Dense(32, activation='relu'), layers.Dense(1)])", "32"),
+    ],
+    correct_answers=[
+        # A separate activation layer counts as the Dense layer's activation: these were called "linear".
+        "q2_answer = keras.Sequential([keras.Input(shape=(n_features,)), layers.Dense(32), layers.ReLU(),\n"
+        "                              layers.Dense(16), layers.ReLU(), layers.Dense(1)])",
+        "q2_answer = keras.Sequential([keras.Input(shape=(n_features,)), layers.Dense(32), layers.Activation('relu'),\n"
+        "                              layers.Dense(16), layers.Activation('relu'), layers.Dense(1)])",
+        "q2_answer = keras.Sequential([keras.Input(shape=(9,)), layers.Dense(32, activation=keras.activations.relu),\n"
+        "                              layers.Dense(units=16, activation='relu'), layers.Dense(1, activation=None)])",
+        "inputs = keras.Input(shape=(n_features,))\n"
+        "hidden = layers.Dense(16, activation='relu')(layers.Dense(32, activation='relu')(inputs))\n"
+        "q2_answer = keras.Model(inputs, layers.Dense(1)(hidden))",
+        "q2_answer = keras.Sequential([keras.Input(shape=(n_features,))]\n"
+        "                             + [layers.Dense(units, activation='relu') for units in (32, 16)]\n"
+        "                             + [layers.Dense(1, bias_initializer=keras.initializers.Constant(y_train.mean()))])",
     ],
     correct_message="(9 + 1) × 32 + (32 + 1) × 16 + (16 + 1) × 1 = 865 parameters.",
 )
@@ -116,6 +171,15 @@ q3 = Exercise(
         ("q3_answer = int((acts == 0).sum())", "every 0"),
         ("q3_answer = int(np.all(acts == 0, axis=1).sum())", "axis=0"),
         ("q3_answer = int((acts > 0).any(axis=0).sum())", "active"),
+        ("q3_answer = int((acts == 0).any(axis=0).sum())", "np.all, not np.any"),
+    ],
+    correct_answers=[
+        "q3_answer = 3",
+        "q3_answer = 3.0",
+        "q3_answer = np.sum(~acts.any(axis=0))",
+        "q3_answer = (acts.sum(axis=0) == 0).sum()",
+        "q3_answer = int((acts.max(axis=0) == 0).sum())",
+        "q3_answer = len([column for column in acts.T if np.all(column == 0)])",
     ],
     correct_message="Nodes 1, 3 and 5 are 0 for every car: 3 dead units. Nodes 2 and 4 still work, and a car "
                     "(row 3) for which all nodes are 0 is not a problem by itself.",
@@ -132,6 +196,11 @@ q4 = Exercise(
     hint="Look at the upper right plot of section 4, and at the validation MAE of 16, 16-16 and 16-16-16.",
     solution='q4_answer = "b"',
     answer_name="q4_answer",
-    wrong_answers=[('q4_answer = "a"', "not always"), ('q4_answer = "c"', "dashed line")],
-    correct_message="More depth is not free: it costs parameters and time, and past a point it stops helping.",
+    wrong_answers=[('q4_answer = "a"', "not always"), ('q4_answer = "c"', "dashed line"),
+                   ('q4_answer = "a) Every extra hidden layer lowers the validation error"', "not always"),
+                   ('q4_answer = "d"', "not one of the options")],
+    correct_answers=['q4_answer = "B"', 'q4_answer = " b) "', 'q4_answer = "(b)"',
+                     'q4_answer = "b) The second hidden layer lowered the error a little"'],
+    correct_message="More depth is not free: it costs parameters and training work, and past a point it stops "
+                    "helping.",
 )
