@@ -12,7 +12,9 @@ The rules, checked in this order (the first one that matches wins):
 1. **diverging** -- a loss is NaN or infinite (any number of epochs is enough to see that), or the
    training loss is growing: its lowest value came before the last epochs, and the last epochs
    are, on average, more than :data:`TRAIN_RISE` (10 %) above it. The usual cause is a learning
-   rate that is too large.
+   rate that is too large. A loss that is NaN or infinite *from the first epoch* can also come from
+   NaN or inf values in the data (every row is used in every epoch, so bad data shows at once, at
+   any learning rate): the reason then says to check the data first.
 2. **overfitting** -- the validation loss reached its minimum before the last epochs and, on
    average over the last epochs, is more than :data:`OVERFIT_RISE` (10 %) above that minimum.
    The model has started to learn its training rows instead of the pattern.
@@ -136,6 +138,8 @@ def diagnose_history(history: Any) -> Diagnosis:
     for name, values in (("training", loss), ("validation", val)):
         if values is not None:
             bad = next((i for i, v in enumerate(values) if not math.isfinite(v)), None)
+            if bad is not None and bad == 0:
+                return Diagnosis("diverging", _from_the_start(name, values[0]))
             if bad is not None:
                 return Diagnosis("diverging", f"the {name} loss became {_fmt(values[bad])} at epoch {bad + 1}"
                                  f"{_before(values, bad)}: lower the learning rate")
@@ -275,6 +279,20 @@ def _over(window: int) -> str:
 
 def _last(window: int) -> str:
     return "the last epoch is" if window == 1 else f"the last {window} epochs average"
+
+
+def _from_the_start(name: str, value: float) -> str:
+    """The reason for a loss that is NaN or infinite from the first epoch: the data, or the learning rate.
+
+    Every row is used in every epoch, so a NaN or inf in the data shows in the first epoch already, at
+    any learning rate; a learning rate that is too large usually makes the loss grow first. A validation
+    loss that is bad from the start while the training loss is finite points to the validation data.
+    """
+    if name == "validation":
+        return (f"the validation loss was {_fmt(value)} from epoch 1 while the training loss stayed finite: "
+                "look for NaN or inf values in the validation data (np.isnan(X_val).any(), np.isnan(y_val).any())")
+    return (f"the training loss was {_fmt(value)} from epoch 1: look for NaN or inf values in the training data "
+            "first (np.isnan(X_train).any(), np.isnan(y_train).any()); if there are none, lower the learning rate")
 
 
 def _before(values: Sequence[float], bad: int) -> str:

@@ -128,7 +128,29 @@ def test_nan_or_inf_in_the_training_loss(bad: float) -> None:
 
 def test_nan_in_the_first_epoch() -> None:
     d = diagnose_history({"loss": [NAN]})  # one epoch is enough to see a NaN
-    assert d.label == "diverging" and "at epoch 1" in d.reason and "it was" not in d.reason
+    assert d.label == "diverging" and "from epoch 1" in d.reason and "it was" not in d.reason
+
+
+@pytest.mark.parametrize("bad", [NAN, INF])
+def test_bad_from_the_first_epoch_points_to_the_data_first(bad: float) -> None:
+    # One NaN (or inf) in the features gives a nan loss from epoch 1 at ANY learning rate: lowering the
+    # rate cannot help, so the reason must not say only "lower the learning rate" (review of v0.1).
+    d = diagnose_history({"loss": [bad, bad, bad], "val_loss": [bad, bad, bad]})
+    assert d.label == "diverging"
+    assert "NaN or inf values in the training data" in d.reason and "np.isnan(X_train).any()" in d.reason
+    assert d.reason.index("training data") < d.reason.index("lower the learning rate")
+
+
+def test_bad_validation_loss_from_the_first_epoch_points_to_the_validation_data() -> None:
+    d = diagnose_history({"loss": PLATEAU, "val_loss": [NAN] * len(PLATEAU)})
+    assert d.label == "diverging"
+    assert "training loss stayed finite" in d.reason and "validation data" in d.reason
+    assert "learning rate" not in d.reason
+
+
+def test_growth_before_the_nan_means_the_learning_rate() -> None:
+    d = diagnose_history({"loss": [500.0, 3e12, NAN], "val_loss": [400.0, 1e13, NAN]})
+    assert d.reason.endswith("lower the learning rate") and "data" not in d.reason
 
 
 def test_nan_only_in_the_validation_loss() -> None:

@@ -29,13 +29,33 @@ def _gradient(w: float) -> float:
 def _check_one_step(answer: Any) -> None:
     w, lr = 1.0, 0.02
     g = _gradient(w)
+    w_best = float(np.sum(_X_TINY * _Y_TINY) / np.sum(_X_TINY ** 2))
+    _reject_a_path(answer)
     expect_number(w - lr * g, rel=1e-4, what="new w", known_mistakes=[
         (w + lr * g, "you stepped uphill: the rule subtracts the step, w - learning_rate * gradient(w)."),
         (-lr * g, "that is the step only; add it to the starting w = 1.0."),
         (lr * g, "that is the step only (with the wrong sign); the new w is w - learning_rate * gradient(w)."),
         (g, "that is the gradient at w = 1; multiply it by the learning rate and subtract it from w."),
         (w - g, "you forgot the learning rate: multiply the gradient by 0.02 before subtracting."),
+        (w - 10 * lr * g, "that step used a learning rate of 0.2, ten times the exercise's 0.02."),
+        (w - lr / 10 * g, "that step used a learning rate of 0.002, a tenth of the exercise's 0.02."),
+        (lambda v: abs(v - w_best) < 0.01, "that is (about) the bottom of the bowl, where many steps end "
+                                           "(gradient_descent takes 10 by default). The exercise asks for "
+                                           "one step from w = 1.0."),
     ])(answer)
+
+
+def _reject_a_path(answer: Any) -> None:
+    """A whole path of w values (what gradient_descent returns) instead of one number."""
+    if isinstance(answer, (str, bytes)) or not isinstance(answer, (list, tuple, np.ndarray)):
+        return
+    try:
+        values = np.asarray(answer, dtype=float).ravel()
+    except Exception:  # noqa: BLE001 - not numbers: expect_number explains
+        return
+    if values.size > 1 and math.isclose(values[0], 1.0):
+        raise Incorrect(f"that is a path of {values.size} values of w (the start, then one value per step), "
+                        "not one number: the new w is the value after the first step.")
 
 
 def _is_nan(answer: Any) -> bool:
@@ -53,7 +73,6 @@ def _check_diverged(answer: Any) -> None:
         raise Incorrect("nan is what the loss became in the diverging run, not a learning rate: answer with the "
                         "learning rate of that row of the table (the number on its left).")
     expect_number(1.0, rel=1e-6, what="learning rate", reveal_direction=False, known_mistakes=[
-        (0.0001, "0.0001 learned too slowly, but its loss still went down: look for a loss that grew to nan."),
         (0.001, "0.001 is too small, not divergent: its loss went down. Look for nan in the table."),
         (0.01, "0.01 learns, only slowly. Look for nan in the table."),
         (0.1, "0.1 was the best rate here. Look for nan in the table."),
@@ -76,7 +95,8 @@ def _to_numpy(value: Any) -> np.ndarray:
 
 
 def _check_compiled(answer: Any) -> None:
-    expect_keras_model(dense_units=[1], n_params=_N_FEATURES + 1, what="model")(answer)
+    expect_keras_model(input_shape=(_N_FEATURES,), dense_units=[1], activations=[None],
+                       n_params=_N_FEATURES + 1, what="model")(answer)
     config = answer.get_compile_config()
     if not config:
         raise Incorrect("your model is built but not compiled: call q4_answer.compile(optimizer=..., loss=..., "
@@ -126,6 +146,8 @@ q1 = Exercise(
     answer_name="q1_answer",
     wrong_answers=[('q1_answer = "mae"', "squares"), ('q1_answer = "mean_absolute_error"', "squares"),
                    ('q1_answer = "crossentropy"', "classification")],
+    correct_answers=['q1_answer = "MSE"', "q1_answer = 'mean_squared_error'", 'q1_answer = " mse "',
+                     'q1_answer = "mean squared error"'],
     correct_message="MSE squares each error, so one miss of 8 costs 64 while four misses of 2 cost 16.",
 )
 
@@ -141,6 +163,19 @@ q2 = Exercise(
         ("q2_answer = 1.0 + 0.02 * gradient(1.0)", "uphill"),
         ("q2_answer = -0.02 * gradient(1.0)", "the step only"),
         ("q2_answer = 1.0 - gradient(1.0)", "forgot the learning rate"),
+        ("q2_answer = 1.0 - 0.2 * gradient(1.0)", "learning rate of 0.2"),
+        ("q2_answer = 1.0 - 0.002 * gradient(1.0)", "learning rate of 0.002"),
+        ("q2_answer = gradient_descent(1.0, 0.02, steps=1)", "path of 2 values"),
+        ("q2_answer = gradient_descent(1.0, 0.02)[-1]", "one step from w = 1.0"),
+        ("q2_answer = 1.4", "rounded too much"),
+    ],
+    correct_answers=[
+        "q2_answer = 1.44",
+        "q2_answer = 1.442",
+        "q2_answer = 1.0 - 0.02 * -22.08   # the gradient printed in section 3",
+        "q2_answer = gradient_descent(1.0, 0.02, steps=1)[-1]",
+        "w = 1.0\nw = w - 0.02 * gradient(w)\nq2_answer = w",
+        "q2_answer = np.float32(1.0 - 0.02 * gradient(1.0))",
     ],
     correct_message="The gradient at w = 1 is negative, so the step moves w up, towards the best w (about 2).",
 )
@@ -151,9 +186,12 @@ q3 = Exercise(
     hint="A diverging run's loss grows instead of falling, overflows and ends as nan.",
     solution="q3_answer = 1.0",
     answer_name="q3_answer",
-    wrong_answers=[("q3_answer = 0.0001", "went down"), ("q3_answer = 0.1", "best rate"),
+    wrong_answers=[("q3_answer = 0.001", "went down"), ("q3_answer = 0.1", "best rate"),
                    ("q3_answer = float('nan')", "what the loss became")],
-    correct_message="At 1 every step overshoots and the loss explodes: lower the learning rate when you see nan.",
+    correct_answers=["q3_answer = 1", "q3_answer = 1e0", "q3_answer = learning_rates[-1]",
+                     "q3_answer = float(table.index[-1])"],
+    correct_message="At 1 every step overshoots: the loss grew to about 1e30 in the first epoch, then to inf and "
+                    "nan. On data without NaN, a loss that grows to nan means: lower the learning rate.",
 )
 
 q4 = Exercise(
@@ -179,6 +217,46 @@ q4 = Exercise(
         ("q4_answer = keras.Sequential([keras.Input(shape=(n_features,)), layers.Dense(1)])\n"
          'q4_answer.compile(optimizer=keras.optimizers.Adam(learning_rate=0.5), loss="mse", metrics=["mae"])\n'
          "q4_answer.fit(X_train_s, y_train, epochs=1, verbose=0)", "trained already"),
+        ("q4_answer = keras.Sequential([keras.Input(shape=(1, n_features)), layers.Dense(1)])\n"
+         'q4_answer.compile(optimizer=keras.optimizers.Adam(learning_rate=0.5), loss="mse", metrics=["mae"])',
+         "shape=(9,)"),
+        ("q4_answer = keras.Sequential([keras.Input(shape=(n_features,)), layers.Dense(1)])\n"
+         'q4_answer.compile(optimizer=keras.optimizers.SGD(learning_rate=0.5), loss="mse", metrics=["mae"])',
+         "use keras.optimizers.Adam"),
+    ],
+    correct_answers=[
+        "q4_answer = keras.Sequential([keras.Input((9,)), keras.layers.Dense(1, activation=None)])\n"
+        "q4_answer.compile(optimizer=keras.optimizers.Adam(0.5), loss='mean_squared_error', "
+        "metrics=['mean_absolute_error'])",
+        "q4_answer = keras.Sequential([keras.Input(shape=(n_features,)), layers.Dense(1)])\n"
+        "q4_answer.compile(optimizer=keras.optimizers.Adam(learning_rate=5e-1), loss=keras.losses.MeanSquaredError(), "
+        "metrics=[keras.metrics.MeanAbsoluteError()])",
+        "q4_answer = keras.Sequential()\nq4_answer.add(keras.Input(shape=(n_features,)))\n"
+        "q4_answer.add(layers.Dense(units=1))\n"
+        "q4_answer.compile(loss='mse', optimizer=keras.optimizers.Adam(learning_rate=0.5), metrics=['mae', 'mse'])",
     ],
     correct_message="fit(...) would now train it; evaluate(...) would return [MSE, MAE].",
+)
+
+q5 = Exercise(
+    "q5",
+    expect_choice("b", {
+        "a": "a learning rate that is too large makes the loss grow for a while before it overflows (section 4: "
+             "about 1e30 in the first epoch at rate 1). At 0.001 and 0.0001 the steps are tiny, and the lesson's "
+             "data trained fine at 0.001: a nan from the first epoch at every rate points to the data.",
+        "c": "one NaN in a feature makes that row's prediction nan, and then any loss of its batch is nan, "
+             "MSE or MAE alike.",
+        "d": "once a weight is nan it stays nan: more epochs repeat the same nan.",
+    }, aliases={"np.isnan(x).any()": "b", "check the data": "b", "the data": "b",
+                "lower the learning rate": "a", "mae": "c", "more epochs": "d"}),
+    hint="Section 4 showed two ways to get a nan loss. Which one depends on the learning rate, and which one "
+         "gives nan from the first epoch at any learning rate?",
+    solution='q5_answer = "b"',
+    answer_name="q5_answer",
+    wrong_answers=[('q5_answer = "a"', "grow for a while"), ('q5_answer = "c"', "MSE or MAE alike"),
+                   ('q5_answer = "d"', "stays nan"), ('q5_answer = "lower the learning rate"', "grow for a while")],
+    correct_answers=['q5_answer = "B"', 'q5_answer = "b) look for NaN or inf in their data"', "q5_answer = 'b.'"],
+    correct_message="np.isnan(X).any() (and np.isnan(y).any() for the target) finds the bad values; "
+                    "np.isfinite(X).all() checks for inf as well. Lower the learning rate only when the data are "
+                    "clean and the loss grows before it turns nan.",
 )

@@ -13,13 +13,26 @@ from helpers.datasets import load_dataset
 from helpers.exercises import Exercise, ValueCheck, expect_array_close, expect_choice, expect_int
 from helpers.prep import features_and_target, train_val_test_split
 
-#: The history of "a colleague's run" for exercise 3: it overfits after epoch 11.
-COLLEAGUE_HISTORY: dict[str, list[float]] = {
-    "loss": [80.0, 35.0, 20.0, 13.0, 10.0, 8.5, 7.6, 7.0, 6.5, 6.1, 5.8, 5.5, 5.2,
-             4.9, 4.7, 4.4, 4.2, 4.0, 3.8, 3.6, 3.4, 3.3, 3.1, 3.0, 2.8],
-    "val_loss": [60.0, 31.0, 19.0, 14.0, 11.5, 10.2, 9.5, 9.1, 8.9, 8.8, 8.75, 8.8, 8.9,
-                 9.1, 9.3, 9.6, 9.8, 10.1, 10.4, 10.6, 10.9, 11.2, 11.4, 11.7, 12.0],
-}
+# The history of "a colleague's run" for exercise 3: it overfits after epoch 11. Stored as tuples, which
+# nothing can change; the exercise's check uses these, never the copy a learner received.
+_COLLEAGUE_LOSS = (80.0, 35.0, 20.0, 13.0, 10.0, 8.5, 7.6, 7.0, 6.5, 6.1, 5.8, 5.5, 5.2,
+                   4.9, 4.7, 4.4, 4.2, 4.0, 3.8, 3.6, 3.4, 3.3, 3.1, 3.0, 2.8)
+_COLLEAGUE_VAL_LOSS = (60.0, 31.0, 19.0, 14.0, 11.5, 10.2, 9.5, 9.1, 8.9, 8.8, 8.75, 8.8, 8.9,
+                       9.1, 9.3, 9.6, 9.8, 10.1, 10.4, 10.6, 10.9, 11.2, 11.4, 11.7, 12.0)
+
+
+def colleague_history() -> dict[str, list[float]]:
+    """A fresh copy of the colleague's history, a dict like ``history.history``: ``{"loss": [...],
+    "val_loss": [...]}``, one value per epoch. Each call returns new lists, so sorting or changing
+    them never affects the next call (or exercise 3's check).
+
+    >>> h = colleague_history()
+    >>> h["val_loss"].sort()
+    >>> colleague_history()["val_loss"][:3]
+    [60.0, 31.0, 19.0]
+    """
+    return {"loss": list(_COLLEAGUE_LOSS), "val_loss": list(_COLLEAGUE_VAL_LOSS)}
+
 
 _TRAIN_ROWS = 234  # the training set of the course's split of Auto MPG
 _BATCH, _LEARNING_RATE = 32, 0.1
@@ -63,12 +76,19 @@ q1 = Exercise(
         (math.ceil(_TRAIN_ROWS / 20), "that is the number of steps in one epoch; fit runs 5 epochs."),
         (5, "that is the number of epochs; every epoch has several steps, one per batch."),
         (5 * _TRAIN_ROWS, "that counts rows (234 × 5), not batches: one update per batch of 20 rows."),
+        (math.ceil(5 * _TRAIN_ROWS / 20), "that rounds up once for all 5 epochs, but every epoch ends with its "
+                                          "own short batch: count the steps of one epoch, then multiply."),
     ]),
     hint="One update per batch. How many batches of 20 rows does 234 rows make (the last one may be smaller)? "
          "Then multiply by the number of epochs.",
     solution="q1_answer = 5 * math.ceil(234 / 20)",
     answer_name="q1_answer",
-    wrong_answers=[("q1_answer = 5 * (234 // 20)", "round up"), ("q1_answer = math.ceil(234 / 20)", "one epoch")],
+    wrong_answers=[("q1_answer = 5 * (234 // 20)", "round up"), ("q1_answer = math.ceil(234 / 20)", "one epoch"),
+                   ("q1_answer = math.ceil(5 * 234 / 20)", "own short batch"),
+                   ("q1_answer = 5 * 234 / 20", "whole number")],
+    correct_answers=["q1_answer = 60", "q1_answer = 60.0", "q1_answer = int(np.ceil(234 / 20)) * 5",
+                     "q1_answer = 5 * (234 // 20 + 1)", "q1_answer = 5 * len(range(0, 234, 20))",
+                     "q1_answer = np.int64(60)"],
     correct_message="12 batches per epoch (11 of 20 rows and one of 14), times 5 epochs.",
 )
 
@@ -79,27 +99,39 @@ q2 = Exercise(
         "b": "Keras takes the end of the arrays, not the beginning.",
         "d": "shuffle=True shuffles only the training part, after the split; the validation rows stay the same "
              "in every epoch.",
-    }),
+    }, aliases={"the last 100 days": "c", "last 100 days": "c", "the first 100 days": "b", "first 100 days": "b"}),
     hint="Keras cuts off the validation rows first, then shuffles what is left. From which end does it cut?",
     solution='q2_answer = "c"',
     answer_name="q2_answer",
-    wrong_answers=[('q2_answer = "d"', "after the split"), ('q2_answer = "a"', "last rows")],
+    wrong_answers=[('q2_answer = "d"', "after the split"), ('q2_answer = "a"', "last rows"),
+                   ('q2_answer = "the first 100 days"', "not the beginning")],
+    correct_answers=['q2_answer = "C"', 'q2_answer = "c) the last 100 days"', 'q2_answer = "the last 100 days"',
+                     "q2_answer = ' c '"],
     correct_message="The last 100 days: the model is validated only on the most recent days. Shuffle first, "
                     "or split yourself and use validation_data.",
 )
 
 q3 = Exercise(
     "q3",
-    expect_int(int(np.argmin(COLLEAGUE_HISTORY["val_loss"])) + 1, what="best epoch", known_mistakes=[
-        (int(np.argmin(COLLEAGUE_HISTORY["val_loss"])), "np.argmin counts from 0, epochs count from 1: add 1."),
-        (lambda v: v in (len(COLLEAGUE_HISTORY["loss"]), len(COLLEAGUE_HISTORY["loss"]) - 1),
+    expect_int(int(np.argmin(_COLLEAGUE_VAL_LOSS)) + 1, what="best epoch", known_mistakes=[
+        (int(np.argmin(_COLLEAGUE_VAL_LOSS)), "np.argmin counts from 0, epochs count from 1: add 1."),
+        (lambda v: v in (len(_COLLEAGUE_LOSS), len(_COLLEAGUE_LOSS) - 1),
          "that is where the training loss is lowest (the last epoch). Look at colleague['val_loss']."),
+        (1, "epoch 1 has the highest validation loss, not the lowest: did you sort the list (sorting loses "
+            "the epochs' order), or use np.argmax? You want the position of the lowest value, counted from 1."),
     ]),
     hint="np.argmin(colleague['val_loss']) gives the position of the smallest value, counting from 0.",
     solution="q3_answer = int(np.argmin(colleague['val_loss'])) + 1",
     answer_name="q3_answer",
     wrong_answers=[("q3_answer = int(np.argmin(colleague['val_loss']))", "from 0"),
-                   ("q3_answer = int(np.argmin(colleague['loss'])) + 1", "val_loss")],
+                   ("q3_answer = int(np.argmin(colleague['loss'])) + 1", "val_loss"),
+                   ("q3_answer = int(np.argmax(colleague['val_loss'])) + 1", "np.argmax"),
+                   ("q3_answer = int(np.argmin(sorted(colleague['val_loss']))) + 1", "sort the list")],
+    correct_answers=["q3_answer = 11",
+                     "q3_answer = colleague['val_loss'].index(min(colleague['val_loss'])) + 1",
+                     "q3_answer = int(pd.Series(colleague['val_loss'], index=range(1, 26)).idxmin())",
+                     "q3_answer = int(pd.DataFrame(colleague)['val_loss'].argmin() + 1)",
+                     "q3_answer = np.float64(11.0)"],
     correct_message="After epoch 11 the validation loss rises while the training loss falls: overfitting. "
                     "EarlyStopping(patience=5) would have stopped after epoch 16.",
 )
@@ -119,6 +151,20 @@ q4 = Exercise(
         ("q4_answer = -2 / 32 * (X2[:32].T @ y_train[:32])", "that is the gradient"),
         ("q4_answer = 0.1 * (-2 / 32) * (X2[:32].T @ y_train[:32])", "uphill"),
         ("q4_answer = 0.1 * 2 / 234 * (X2.T @ y_train)", "all 234 rows"),
+        ("q4_answer = 0.1 * 2 * (X2[:32].T @ y_train[:32])", "32 times too large"),
+        ("q4_answer = 0.1 / 32 * (X2[:32].T @ y_train[:32])", "factor 2"),
+        ("q4_answer = np.array([-0.8, 1.1])", "rounded too much"),
+    ],
+    correct_answers=[
+        "q4_answer = 0.1 * 2 / 32 * (X2[:32].T @ y_train[:32])",
+        "q4_answer = np.array([-0.82, 1.12])",
+        "q4_answer = [-0.819, 1.121]",
+        "w = np.zeros(2)\nfor _ in range(1):\n    error = y_train[:32] - X2[:32] @ w\n"
+        "    w = w + 0.1 * 2 * np.mean(X2[:32] * error[:, None], axis=0)\nq4_answer = w",
+        "w = tf.Variable(np.zeros(2, dtype='float32'))\nwith tf.GradientTape() as tape:\n"
+        "    loss = tf.reduce_mean((y_train[:32] - tf.linalg.matvec(X2[:32], w)) ** 2)\n"
+        "q4_answer = (w - 0.1 * tape.gradient(loss, w)).numpy()",
+        "q4_answer = (0.1 * 2 / 32 * (X2[:32].T @ y_train[:32])).reshape(2, 1)",
     ],
     correct_message="After one step the weight of `weight` is negative and the weight of `year` positive: "
                     "heavier cars already get lower predictions, newer cars higher ones. fit does this 8 times "
