@@ -730,3 +730,11 @@ def test_choice_names_with_underscores_only_and_metric_names() -> None:
     assert metrics.evaluate("mean absolute percentage error").message == "divides by 0"
     assert metrics.evaluate("R²").message == "no unit" and metrics.evaluate("결정 계수").message == "no unit"
     assert "not one of the options" in metrics.evaluate("mean squared error").message  # not an option here
+
+
+def test_a_float32_result_is_not_taken_for_cut_digits() -> None:
+    # 08 q4: a float32 RMSE (5.3750215) next to the float64 one (5.3750289) was told "cut digits off".
+    exercise = Exercise("q1", expect_number(5.3750289, what="RMSE"), hint="h", solution="a = 1", answer_name="a")
+    for value in (5.3750215, np.float32(5.3750289), 0.821875 / 0.821875 * 5.37503):
+        assert exercise.evaluate(value).status == "correct", value
+    assert "cut digits off" in exercise.evaluate(np.float32(5.37)).message

@@ -941,13 +941,14 @@ def _is_cut(value: float, target: float) -> bool:
     """
     if value == 0 or not math.isfinite(value) or not math.isfinite(target) or target == 0:
         return False
-    for decimals in range(0, 9):
+    for decimals in range(0, 7):
         step = 10.0 ** -decimals
         k = target / step
         cut = (round(k) if math.isclose(k, round(k), rel_tol=1e-9, abs_tol=1e-9) else math.trunc(k)) * step
         if math.isclose(cut, target, rel_tol=1e-9):
             return False                     # no digit left to cut: the value is the target itself
-        if cut != 0 and math.isclose(value, cut, rel_tol=1e-6, abs_tol=1e-12):
+        # Typed digits are exact (or float32 of them): a value computed in float32 is not "cut" by chance.
+        if cut != 0 and (math.isclose(value, cut, rel_tol=1e-12) or value == float(np.float32(cut))):
             return True
     return False
 
