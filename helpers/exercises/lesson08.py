@@ -4,14 +4,15 @@ The exercises sit along the project: the split's sizes (q1), a scaler fitted wit
 network of the learner's own that reaches a validation R² of 0.85 (q3), the final test report (q4), and
 what must travel with a saved model (q5).
 
-Exercise 4 must know which model the lesson chose, and a check cannot see the notebook's variables.
-So the lesson tells it, in the open, in the cell where it chooses (section 8)::
+Exercises 3 and 4 must know the lesson's two networks, and a check cannot see the notebook's variables.
+So the lesson tells them, in the open, in the cell where it chooses (section 8)::
 
     chosen = network_b
-    ex.remember_chosen(chosen)   # exercise 4 checks that your report is about this model
+    ex.remember_networks({"A": network_a, "B": network_b}, chosen=chosen)
 
-The check then accepts a report only about that model: the same object, or a model with the same
-weights (a reloaded or cloned copy); any other model, however good, is "not the chosen model".
+Exercise 3 then accepts only a network of the learner's own: not network A or B, nor a copy with their
+weights. Exercise 4 accepts a report only about the chosen model: the same object, or a model with the
+same weights (a reloaded or cloned copy); any other model, however good, is "not the chosen model".
 """
 
 from __future__ import annotations
@@ -335,16 +336,28 @@ def _bends(model: Any) -> bool:
     return False
 
 
-# The lesson's chosen model (section 8), told by the lesson with remember_chosen(chosen).
-_CHOSEN: dict[str, Any] = {}
+# The lesson's networks (section 8), told by the lesson with remember_networks(...): for each name, the
+# model and a snapshot of its weights; and the name of the chosen one.
+_NETWORKS: dict[str, tuple[Any, list[np.ndarray]]] = {}
+_CHOSEN: dict[str, str] = {}
 
 
-def remember_chosen(model: Any) -> None:
-    """Tell exercise 4 which model the lesson chose: its check accepts a report only about this model
-    (the same object, or a copy with the same weights). The lesson calls it where it chooses."""
-    _as_model(model, "chosen model")
-    _CHOSEN["model"] = model
-    _CHOSEN["weights"] = [np.array(weights, copy=True) for weights in model.get_weights()]
+def remember_networks(networks: dict[str, Any], chosen: Any) -> None:
+    """Tell the checks the lesson's trained networks, by name, and which of them was chosen.
+
+    Exercise 3 then rejects these networks and their copies (a network of the learner's own is asked),
+    and exercise 4 accepts a report only about ``chosen`` (the same object, or a copy with its weights).
+    The lesson calls it where it chooses; running that cell again simply replaces what was remembered.
+    """
+    names = [name for name, model in networks.items() if model is chosen]
+    if len(names) != 1:
+        raise ValueError("chosen must be one of the networks given to remember_networks")
+    for name, model in networks.items():
+        _as_model(model, f"network {name}")
+    _NETWORKS.clear()
+    _NETWORKS.update({name: (model, [np.array(w, copy=True) for w in model.get_weights()])
+                      for name, model in networks.items()})
+    _CHOSEN["name"] = names[0]
 
 
 def _same_weights(a: list[np.ndarray], b: list[np.ndarray]) -> bool:
@@ -352,20 +365,30 @@ def _same_weights(a: list[np.ndarray], b: list[np.ndarray]) -> bool:
                                     for x, y in zip(a, b))
 
 
-def _is_chosen(model: Any) -> bool:
-    """True when ``model`` is the remembered chosen model, or has its weights."""
-    chosen = _CHOSEN["model"]
-    if model is chosen:
+def _copy_of(model: Any, name: str) -> bool:
+    """True when ``model`` is the lesson's network ``name``, or has its weights (then or now)."""
+    network, snapshot = _NETWORKS[name]
+    if model is network:
         return True
     weights = model.get_weights()
-    return _same_weights(weights, _CHOSEN["weights"]) or _same_weights(weights, chosen.get_weights())
+    return _same_weights(weights, snapshot) or _same_weights(weights, network.get_weights())
+
+
+def _lesson_network_name(model: Any) -> str | None:
+    """The name of the lesson's network that ``model`` is (or copies), else None."""
+    return next((name for name in _NETWORKS if _copy_of(model, name)), None)
+
+
+def _is_chosen(model: Any) -> bool:
+    return _copy_of(model, _CHOSEN["name"])
 
 
 def _check_own_network(answer: Any) -> None:
     model = _as_model(answer, "model")
-    if _CHOSEN and _is_chosen(model):
-        raise Incorrect("that is the lesson's chosen network; build, compile and train a network "
-                        "of your own.")
+    lesson_name = _lesson_network_name(model)
+    if lesson_name is not None:
+        which = " (the chosen one)" if lesson_name == _CHOSEN.get("name") else ""
+        raise Incorrect(f"that is the lesson's network {lesson_name}{which}: build and train one of your own.")
     s = _split()
     _, X_val_s, _ = _scaled()
     y_val = s.y_val.to_numpy(dtype=float)
@@ -389,9 +412,10 @@ def _check_own_network(answer: Any) -> None:
     if np.all(np.isfinite(raw)) and _r2(y_val, raw) > r2 + 0.2:
         raise Incorrect("your model works better on the unscaled features than on the scaled ones: "
                         "train it on X_train_s, the standardized training features.")
-    if r2 < 0:
-        raise Incorrect(f"your model's validation R² is {r2:.2f}, worse than predicting the mean: is it "
-                        f"trained enough? Follow the hint: start the output bias at y_train.mean(), use Adam "
+    if r2 < 0.005:  # 0.00 or below when printed with 2 decimals
+        compared = "no better than" if r2 > -0.005 else "worse than"
+        raise Incorrect(f"your model's validation R² is {r2:.2f}: {compared} predicting the mean. Is it trained "
+                        f"enough? Follow the hint: start the output bias at y_train.mean(), use Adam "
                         f"with learning_rate={Q3_LEARNING_RATE}, and fit for {Q3_EPOCHS} epochs.")
     raise Incorrect(f"your model's validation R² is {r2:.3f}; it should reach {R2_THRESHOLD}. Follow the hint: "
                     f"start the output bias at y_train.mean(), use Adam with learning_rate={Q3_LEARNING_RATE}, "
@@ -430,7 +454,12 @@ q3 = Exercise(
         ("q3_answer = keras.Sequential([keras.Input(shape=(n_features,)), layers.Dense(16, activation='relu'), "
          "layers.Dense(1)])", "worse than predicting the mean"),
         ("q3_answer = layers.Dense(1)", "single layer"),
-        ("q3_answer = chosen", "chosen network"),
+        ("q3_answer = chosen", "lesson's network B (the chosen one): build and train one of your own"),
+        ("q3_answer = network_a", "that is the lesson's network A: build and train one of your own"),
+        ("q3_answer = keras.models.clone_model(network_a)\nq3_answer.set_weights(network_a.get_weights())",
+         "lesson's network A"),
+        # built but not trained: its output starts at the mean, so its R² prints as -0.00
+        ("q3_answer = make_network((64, 32))", "-0.00: no better than predicting the mean"),
         ("q3_answer = keras.Sequential([keras.Input(shape=(n_features,)), layers.Dense(64), layers.Dense(64), "
          "layers.Dense(1, bias_initializer=keras.initializers.Constant(y_train.mean()))])", "no activation"),
     ],
@@ -457,9 +486,9 @@ def _check_report(answer: Any) -> None:
     model = _as_model(model, "first item (the chosen model)")
     if not _CHOSEN:
         raise Incorrect("this check does not know the lesson's choice yet: run the cell of section 8 that sets "
-                        "chosen (chosen = ..., then ex.remember_chosen(chosen)), then this cell again.")
+                        "chosen (chosen = ..., then ex.remember_networks(...)), then this cell again.")
     if not _is_chosen(model):
-        mine, theirs = _dense_units(model), _dense_units(_CHOSEN["model"])
+        mine, theirs = _dense_units(model), _dense_units(_NETWORKS[_CHOSEN["name"]][0])
         if mine != theirs:
             raise Incorrect(f"that is not the chosen model: its Dense layers have {mine} units, the chosen "
                             f"model's {theirs}. Report on chosen, the model picked in section 8 for its lowest "
@@ -533,6 +562,8 @@ q4 = Exercise(
         # the lesson's own helpers
         "q4_answer = [chosen, regression_report(y_test, predict(chosen, X_test_s), decimals=None).loc['model', 'RMSE']]",
         "q4_answer = (network_b, float(regression_report(y_test, predict(network_b, X_test_s)).loc['model', 'RMSE']))",
+        # the value that the lesson's report table prints (section 9, 2 decimals)
+        "q4_answer = (chosen, 5.38)",
         # rounded as the course allows: 2 decimals
         "test_pred = chosen.predict(X_test_s, verbose=0).ravel()\n"
         "q4_answer = (chosen, round(float(np.sqrt(np.mean((y_test - test_pred) ** 2))), 2))",

@@ -5,13 +5,13 @@ of the lesson's table (q1: drop the 2 penguins without measurements, keep the 9 
 "unknown") and make its dummies with ``pd.get_dummies`` (q2); the lesson then does the same and shows that
 ``features_and_target`` gives the same table. At the end they make the other choice of lesson 02,
 dropping every penguin with any missing value, and each key step of their own workflow is checked: rows
-left (q3), the feature table (q4), a scaler fitted on the training rows only (q5), the validation R² of
-their linear model (q6), and the choice between models (q7).
+left (q3), the feature table (q4), a scaler fitted on the training rows only (q5), their linear model with
+its validation R² (q6: the model tells whether year was kept, which moves R² by only 0.003), and the
+choice between models (q7).
 """
 
 from __future__ import annotations
 
-import math
 from functools import cache
 from typing import Any, NamedTuple
 
@@ -48,14 +48,6 @@ def _lesson() -> _Version:
     table = penguins.dropna(subset=MEASUREMENTS)
     table = table.assign(sex=table["sex"].fillna("unknown"))
     X, y = features_and_target(table, target=TARGET, drop=["year"])
-    return _Version(table, X, train_val_test_split(X, y, seed=42))
-
-
-@cache
-def _with_year() -> _Version:
-    """The exercises' version with year wrongly kept as a feature."""
-    table = load_dataset("penguins").dropna()
-    X, y = features_and_target(table, target=TARGET)
     return _Version(table, X, train_val_test_split(X, y, seed=42))
 
 
@@ -123,15 +115,20 @@ def _check_clean(answer: Any) -> None:
         raise Incorrect("your table still has all 344 penguins: the 2 without measurements got made-up numbers. "
                         "Drop them instead: their body mass, the target, is unknown.")
     if answer["sex"].isna().any():
-        raise Incorrect(f"{int(answer['sex'].isna().sum())} penguins still have no sex (NaN): fill them with the "
-                        "category 'unknown', e.g. .fillna({'sex': 'unknown'}).")
+        raise Incorrect(f"{int(answer['sex'].isna().sum())} penguins still have no sex (NaN). Fill them with "
+                        "'unknown' and keep the result: clean['sex'] = clean['sex'].fillna('unknown'). "
+                        "(clean['sex'].fillna(..., inplace=True) changes nothing in pandas 3.)")
     if len(answer) != len(expected):
         raise Incorrect(f"your table has {len(answer)} penguins; after dropping the 2 without measurements it "
                         f"should have {len(expected)}.")
     labels = sorted({str(v) for v in answer["sex"]} - {"male", "female"})
+    if not labels:
+        raise Incorrect("your column sex has only 'male' and 'female': the 9 penguins of unknown sex got a sex "
+                        "that nobody recorded. Give them the category 'unknown' instead.")
     if labels != ["unknown"]:
-        raise Incorrect(f"the penguins of unknown sex should get the category 'unknown' (as written), not "
-                        f"{labels}.")
+        named = " and ".join(repr(label) for label in labels)
+        raise Incorrect(f"the penguins of unknown sex got the category {named}; write it exactly 'unknown' "
+                        "(lower case).")
     for column in [c for c in expected.columns if c in columns]:
         mine, theirs = answer[column].to_numpy(), expected[column].to_numpy()
         if column in TEXT_COLUMNS:
@@ -171,16 +168,39 @@ def _check_dummy_table(answer: Any, *, name: str, expected: pd.DataFrame, start:
         raise Incorrect(f"your table has {len(answer)} rows; start from {start}, which has {len(expected)}.")
     wanted = [str(c) for c in expected.columns]
     if set(columns) != set(wanted):
-        missing = [c for c in wanted if c not in columns]
-        extra = [c for c in columns if c not in wanted]
-        if len(columns) < len(wanted) and not extra:
-            raise Incorrect(f"your table has {len(columns)} columns and lacks {missing}: did you use "
-                            "drop_first=True? Keep one dummy column per category here.")
-        raise Incorrect(f"your columns differ from the expected ones: missing {missing}, not expected {extra}.")
+        _wrong_columns(columns, wanted)
     values = answer[list(expected.columns)].to_numpy(dtype=float)
     if not np.allclose(values, expected.to_numpy(dtype=float)):
         raise Incorrect(f"your columns are right, but some values differ: keep the rows of {start} in their "
                         "original order, and do not scale yet (scaling comes after the split).")
+
+
+def _names(columns: list[str]) -> str:
+    """'a', 'b' and 'c': column names for a message."""
+    quoted = [repr(c) for c in columns]
+    return quoted[0] if len(quoted) == 1 else ", ".join(quoted[:-1]) + " and " + quoted[-1]
+
+
+def _wrong_columns(columns: list[str], wanted: list[str]) -> None:
+    """Say what is wrong with a feature table whose columns are not ``wanted``."""
+    missing = [c for c in wanted if c not in columns]
+    extra = [c for c in columns if c not in wanted]
+    lost = [text for text in TEXT_COLUMNS if not any(c.startswith(text + "_") for c in columns)
+            and any(c.startswith(text + "_") for c in missing)]
+    if lost:
+        raise Incorrect(f"your table has no dummies of {_names(lost)}: keep "
+                        f"{'that column' if len(lost) == 1 else 'those columns'} as a feature. Only "
+                        "body_mass_g and year are dropped.")
+    if extra and all(c.endswith("_nan") for c in extra):
+        raise Incorrect(f"your table has the extra columns {_names(extra)}: dummy_na=True adds a column for "
+                        "missing values, but this table has none. Leave dummy_na out.")
+    first = {text: min(c for c in wanted if c.startswith(text + "_")) for text in TEXT_COLUMNS}
+    if not extra and sorted(missing) == sorted(first.values()):
+        raise Incorrect(f"your table lacks {_names(missing)}, the first category of each text column: did you "
+                        "use drop_first=True? This exercise keeps one dummy column for every category.")
+    if missing:
+        raise Incorrect(f"your table lacks the columns {_names(missing)}.")
+    raise Incorrect(f"your table has columns that are not features: {_names(extra)}.")
 
 
 def _check_dummies(answer: Any) -> None:
@@ -209,11 +229,15 @@ def _check_rows(answer: Any) -> None:
 # ------------------------------------------------------------------------------ q4: own feature table
 
 def _check_features(answer: Any) -> None:
-    if isinstance(answer, pd.DataFrame) and ("sex_unknown" in [str(c) for c in answer.columns]
-                                             or len(answer) == len(_lesson().table)):
+    if isinstance(answer, pd.DataFrame) and len(answer) == len(_lesson().table):
         raise Incorrect("your table still has the penguins whose sex was not recorded (the lesson's choice, "
                         "sex 'unknown'); this exercise drops every penguin with any missing value: "
                         "start from mine = penguins.dropna().")
+    if (isinstance(answer, pd.DataFrame) and "sex_unknown" in [str(c) for c in answer.columns]
+            and len(answer) == len(_mine().table)):
+        raise Incorrect("your table has a column sex_unknown, but no penguin in mine has sex 'unknown': the "
+                        "column is all zeros. Make the dummies from mine itself, "
+                        "pd.get_dummies(mine.drop(columns=[...]), dtype=float).")
     _check_dummy_table(answer, name="q4_answer", expected=_mine().X, start="mine = penguins.dropna()")
 
 
@@ -237,12 +261,7 @@ def _same_state(a: list[np.ndarray], b: list[np.ndarray]) -> bool:
                                     for x, y in zip(a, b))
 
 
-#: random_state values a learner is likely to give train_test_split for a two-part 80/20 split.
-_TWO_PART_SEEDS = (0, 1, 7, 123)  # 42: the training and validation rows
-
-
 def _check_scaler(answer: Any) -> None:
-    from sklearn.model_selection import train_test_split
     from sklearn.preprocessing import MinMaxScaler, StandardScaler
 
     if isinstance(answer, type):
@@ -269,59 +288,45 @@ def _check_scaler(answer: Any) -> None:
     mine = _mine()
     s = mine.split
     columns = list(s.X_train.columns)
+    if answer.n_features_in_ == len(MEASUREMENTS) - 1:
+        raise Incorrect(f"your scaler learned only {answer.n_features_in_} columns. Fit it on all {len(columns)} "
+                        "columns of my_split.X_train, as the lesson does: then it scales the whole table in one "
+                        "step.")
     if answer.n_features_in_ != len(columns):
-        raise Incorrect(f"your scaler learned {answer.n_features_in_} columns; the features of X_mine are "
-                        f"{len(columns)}: fit it on my_split.X_train.")
+        raise Incorrect(f"your scaler learned {answer.n_features_in_} columns, but X_mine has {len(columns)}: "
+                        "fit it on my_split.X_train.")
     order = names if names and sorted(names) == sorted(columns) else columns
     kind = type(answer)
     learned = ([answer.data_min_, answer.data_max_] if isinstance(answer, MinMaxScaler)
                else [answer.mean_, answer.scale_])
-    learned = [*(np.asarray(part, dtype=float) for part in learned),
-               np.array([np.max(answer.n_samples_seen_)], dtype=float)]
+    seen = int(np.max(answer.n_samples_seen_))
+    learned = [*(np.asarray(part, dtype=float) for part in learned), np.array([seen], dtype=float)]
 
     def state(*parts: pd.DataFrame) -> list[np.ndarray]:
         return _state_of_rows(kind, pd.concat([part[order] for part in parts]))
 
-    # The whole fitted state against each set of rows, the training rows first: a diagnosis names a set of
-    # rows only when the scaler's numbers are those of these rows, never from a count of rows alone.
+    # A diagnosis names a set of rows only when the scaler's numbers are those of these rows; otherwise it
+    # names only the number of rows the scaler saw, which it knows for sure.
     if _same_state(learned, state(s.X_train)):
         return
-    n_train, n_both = len(s.X_train), len(s.X_train) + len(s.X_val)
-    three_parts = ("This workflow has three parts, to keep a validation set for choosing: my_split = "
-                   f"train_val_test_split(X_mine, y_mine, seed=42), and the scaler learns from my_split.X_train "
-                   f"({n_train} penguins) only.")
-    candidates = [
-        # train_val_test_split cuts the test set first exactly like train_test_split(test_size=0.2,
-        # random_state=42): a two-part 80/20 split with that seed keeps the training and validation rows.
-        ("both", f"the training and validation penguins together ({n_both}), which are also the 80 % that a "
-                 "two-part split train_test_split(X_mine, y_mine, test_size=0.2, random_state=42) keeps for "
-                 "training", (s.X_train, s.X_val)),
-        ("all", f"all {len(mine.X)} penguins", (mine.X,)),
-        *((f"two-part {seed}", f"the 80 % training part of a two-part split (train_test_split(..., "
-                                f"test_size=0.2, random_state={seed}))",
-           (train_test_split(mine.X, test_size=0.2, random_state=seed)[0],)) for seed in _TWO_PART_SEEDS),
-        ("val", "the validation penguins", (s.X_val,)),
-        ("test", "the test penguins", (s.X_test,)),
-    ]
-    matches = [(key, text) for key, text, parts in candidates if _same_state(learned, state(*parts))]
-    if len(matches) > 1:  # a MinMaxScaler knows only extremes and a count: several row sets may give them
-        raise Incorrect("your scaler learned the numbers of " + " or of ".join(text for _, text in matches)
-                        + ": in every case not the training set alone. " + three_parts)
-    key = matches[0][0] if matches else None
-    if key == "all":
-        raise Incorrect(f"your scaler learned from all {len(mine.X)} penguins: validation and test penguins "
-                        "shaped the scaling, which is data leakage (데이터 누수). Fit it on my_split.X_train only, "
-                        "then transform the three sets.")
-    if key == "both":
-        raise Incorrect(f"your scaler learned from {matches[0][1]}. " + three_parts)
-    if key is not None and key.startswith("two-part"):
-        raise Incorrect(f"your scaler learned from {matches[0][1]}. " + three_parts)
-    if key in ("val", "test"):
-        raise Incorrect(f"your scaler learned from {matches[0][1]}. Fit it on the training set, then only "
-                        "transform the others.")
-    raise Incorrect(f"your scaler's numbers are not those of the training penguins of "
-                    f"train_val_test_split(X_mine, y_mine, seed=42) ({n_train} penguins): did you use another "
-                    "seed, or another part of the split? Fit it on my_split.X_train.")
+    n_train, n_all = len(s.X_train), len(mine.X)
+    if _same_state(learned, state(mine.X)):
+        raise Incorrect(f"your scaler learned from all {n_all} penguins, validation and test included: that is "
+                        "data leakage (데이터 누수). Fit it on my_split.X_train only.")
+    if _same_state(learned, state(s.X_val)):
+        raise Incorrect("your scaler learned from the validation penguins. Fit it on my_split.X_train, then "
+                        "only transform the other sets.")
+    if _same_state(learned, state(s.X_test)):
+        raise Incorrect("your scaler learned from the test penguins. Fit it on my_split.X_train, then only "
+                        "transform the other sets.")
+    if seen == n_train + len(s.X_val):
+        raise Incorrect(f"your scaler learned from {seen} penguins (80 %), but my_split.X_train has {n_train} "
+                        "(60 %). Split in three with train_val_test_split(X_mine, y_mine, seed=42), and fit on "
+                        "my_split.X_train only.")
+    if seen == n_train:
+        raise Incorrect(f"your scaler learned from {n_train} penguins, but not those of my_split.X_train. Split "
+                        "with train_val_test_split(X_mine, y_mine, seed=42), and fit on my_split.X_train.")
+    raise Incorrect(f"your scaler learned from {seen} penguins; fit it on my_split.X_train ({n_train} penguins).")
 
 
 # ------------------------------------------------------------------------------- q6: validation R²
@@ -329,6 +334,22 @@ def _check_scaler(answer: Any) -> None:
 def _check_val_r2(answer: Any) -> None:
     from sklearn.linear_model import LinearRegression
     from sklearn.preprocessing import MinMaxScaler, StandardScaler
+
+    if isinstance(answer, (str, bytes)) or not isinstance(answer, (tuple, list)) or len(answer) != 2:
+        raise Incorrect("give a pair: q6_answer = (my_linear, r2_value), your model and its validation R².")
+    model, number = answer
+    if isinstance(number, LinearRegression) and not isinstance(model, LinearRegression):
+        raise Incorrect("the pair is the other way round: q6_answer = (my_linear, r2_value), the model first.")
+    if not isinstance(model, LinearRegression):
+        raise Incorrect(f"the first item should be your fitted LinearRegression, not {describe_type(model)}.")
+    if not hasattr(model, "coef_"):
+        raise Incorrect("your LinearRegression is not fitted yet: call .fit(...) with your scaled training set.")
+    n_features = len(_mine().X.columns)
+    if "year" in [str(n) for n in getattr(model, "feature_names_in_", [])]:
+        raise Incorrect("your model uses year as a feature; drop it, as in exercise 4.")
+    if model.n_features_in_ != n_features:
+        raise Incorrect(f"your model learned {model.n_features_in_} features, but X_mine has {n_features} (no "
+                        "year, and no sex_unknown). Fit it on your own scaled my_split.X_train.")
 
     mine = _linear_r2s(_mine())
     s = _mine().split
@@ -349,15 +370,12 @@ def _check_val_r2(answer: Any) -> None:
                        "end; use the validation set."),
         (_linear_r2s(_lesson())["val"], "that is the lesson's validation R² (the table with sex 'unknown'); "
                                         "fit and evaluate your own model, on your own split."),
-        # year kept moves R² by only 0.003: match it tightly, so that a rounded correct answer is not blamed on year
-        (lambda v: math.isclose(v, _linear_r2s(_with_year())["val"], rel_tol=1e-6),
-         "your model still uses year as a feature; drop it."),
         (swapped, "the arguments are the other way round: r2(y_true, y_pred) takes the true masses first, "
                   "r2(my_split.y_val, predictions)."),
         *((value, unscaled_hint) for value in unscaled),
         (100 * mine["val"], "R² is a fraction here (at most 1), not a percentage."),
         (1 - mine["val"], "that is SSE / SST; R² is 1 minus that."),
-    ])(answer)
+    ])(number)
 
 
 # ------------------------------------------------------------------------------------------ exercises
@@ -385,7 +403,13 @@ q1 = Exercise(
         ("q1_answer = penguins.fillna('unknown')", "hold text"),
         ("q1_answer = penguins.fillna({'sex': 'unknown'})", "still has the 2 penguins"),
         ("q1_answer = penguins.dropna(subset=['body_mass_g'])", "no sex (NaN)"),
-        ("q1_answer = penguins.dropna(subset=['body_mass_g']).fillna({'sex': 'Unknown'})", "'unknown'"),
+        ("q1_answer = penguins.dropna(subset=['body_mass_g']).fillna({'sex': 'Unknown'})",
+         "got the category 'Unknown'; write it exactly 'unknown'"),
+        ("q1_answer = penguins.dropna(subset=['body_mass_g']).fillna({'sex': 'male'})",
+         "has only 'male' and 'female'"),
+        # pandas 3 (copy-on-write): inplace on a column of a table changes nothing
+        ("c = penguins.dropna(subset=['body_mass_g'])\nc['sex'].fillna('unknown', inplace=True)\nq1_answer = c",
+         "clean['sex'] = clean['sex'].fillna('unknown')"),
         ("q1_answer = penguins.fillna(penguins.mean(numeric_only=True)).fillna({'sex': 'unknown'})", "made-up"),
         ("q1_answer = len(penguins.dropna(subset=['body_mass_g']))", "not a number"),
         ("q1_answer = penguins.dropna(subset=['body_mass_g']).fillna({'sex': 'unknown'}).sort_values('bill_length_mm')",
@@ -419,7 +443,13 @@ q2 = Exercise(
         ("q2_answer = pd.get_dummies(clean.drop(columns=['year']), dtype=float)", "target"),
         ("q2_answer = clean.drop(columns=['body_mass_g', 'year'])", "text columns"),
         ("q2_answer = pd.get_dummies(clean.drop(columns=['body_mass_g', 'year']), dtype=float, drop_first=True)",
-         "drop_first"),
+         "did you use drop_first=True"),
+        ("q2_answer = pd.get_dummies(clean.drop(columns=['body_mass_g', 'year', 'island']), dtype=float)",
+         "no dummies of 'island': keep that column"),
+        ("q2_answer = pd.get_dummies(clean.drop(columns=['body_mass_g', 'year', 'island', 'sex']), dtype=float)",
+         "no dummies of 'island' and 'sex': keep those columns"),
+        ("q2_answer = pd.get_dummies(clean.drop(columns=['body_mass_g', 'year']), dtype=float, dummy_na=True)",
+         "dummy_na=True adds a column for missing values"),
         ("q2_answer = pd.get_dummies(penguins.dropna().drop(columns=['body_mass_g', 'year']), dtype=float)",
          "Start from clean"),
         ("q2_answer = features_and_target(clean, target='body_mass_g', drop=['year'])", "pair"),
@@ -470,10 +500,13 @@ q4 = Exercise(
          "year is still a feature"),
         ("q4_answer = pd.get_dummies(penguins.dropna().drop(columns=['body_mass_g', 'year']))", "bool"),
         ("q4_answer = X", "not recorded"),
+        ("mine = penguins.dropna()\nq4_answer = X.loc[mine.index]", "sex_unknown, but no penguin in mine"),
+        ("q4_answer = pd.get_dummies(penguins.dropna().drop(columns=['body_mass_g', 'year', 'island']), dtype=float)",
+         "no dummies of 'island'"),
         ("q4_answer = features_and_target(penguins.dropna(), target='body_mass_g', drop=['year'])",
          "pair of two things"),
         ("q4_answer = pd.get_dummies(penguins.dropna().drop(columns=['body_mass_g', 'year']), dtype=float, "
-         "drop_first=True)", "drop_first"),
+         "drop_first=True)", "keeps one dummy column for every category"),
     ],
     correct_answers=[
         "X_mine, y_mine = features_and_target(penguins.dropna(), target='body_mass_g', drop=['year'])\n"
@@ -497,20 +530,25 @@ q5 = Exercise(
         ("q5_answer = MinMaxScaler().fit(split.X_train)", "lesson's table"),
         (_MY_SPLIT + "q5_answer = MinMaxScaler().fit(my_split.X_val)", "validation penguins"),
         (_MY_SPLIT + "q5_answer = MinMaxScaler().fit(pd.concat([my_split.X_train, my_split.X_val]))",
-         "training and validation penguins together"),
+         "learned from 266 penguins (80 %), but my_split.X_train has 199 (60 %)"),
+        (_MY_SPLIT + "q5_answer = StandardScaler().fit(pd.concat([my_split.X_train, my_split.X_val]))",
+         "learned from 266 penguins (80 %)"),
         # sklearn's two-part 80/20 split with random_state=42 keeps exactly the training and validation rows
         ("from sklearn.model_selection import train_test_split\n" + _MINE
          + "X_tr, X_te, y_tr, y_te = train_test_split(X_mine, y_mine, test_size=0.2, random_state=42)\n"
-         "q5_answer = MinMaxScaler().fit(X_tr)", "two-part split"),
+         "q5_answer = MinMaxScaler().fit(X_tr)", "Split in three"),
         ("from sklearn.model_selection import train_test_split\n" + _MINE
-         + "X_tr, X_te, y_tr, y_te = train_test_split(X_mine, y_mine, test_size=0.2, random_state=0)\n"
-         "q5_answer = MinMaxScaler().fit(X_tr)", "two-part split (train_test_split"),
+         + "X_tr, X_te, y_tr, y_te = train_test_split(X_mine, y_mine, test_size=0.2, random_state=5)\n"
+         "q5_answer = MinMaxScaler().fit(X_tr)", "learned from 266 penguins (80 %)"),
         (_MINE + "other = train_val_test_split(X_mine, y_mine, seed=1)\nq5_answer = MinMaxScaler().fit(other.X_train)",
-         "another seed"),
+         "199 penguins, but not those of my_split.X_train"),
+        (_MY_SPLIT + "q5_answer = MinMaxScaler().fit(my_split.X_train[['bill_length_mm', 'bill_depth_mm', "
+         "'flipper_length_mm']])", "only 3 columns"),
+        (_MY_SPLIT + "q5_answer = StandardScaler().fit(my_split.X_test)", "test penguins"),
         (_MY_SPLIT + "q5_answer = MinMaxScaler()", "not fitted"),
     ],
     correct_answers=[
-        _MY_SPLIT + "from sklearn.preprocessing import StandardScaler\nq5_answer = StandardScaler().fit(my_split.X_train)",
+        _MY_SPLIT + "q5_answer = StandardScaler().fit(my_split.X_train)",
         _MY_SPLIT + "q5_answer = MinMaxScaler().fit(my_split.X_train.to_numpy())",
         "X_mine, y_mine = features_and_target(penguins.dropna(), target='body_mass_g', drop=['year'])\n"
         "my_split = train_val_test_split(X_mine, y_mine, seed=42)\nq5_answer = MinMaxScaler().fit(my_split.X_train)",
@@ -523,43 +561,54 @@ q5 = Exercise(
 _MY_LINEAR = (_MY_SCALER + "my_linear = LinearRegression().fit(my_scaler.transform(my_split.X_train), "
               "my_split.y_train)\n")
 
+_VAL_R2 = "r2(my_split.y_val, my_linear.predict(my_scaler.transform(my_split.X_val)))"
+
 q6 = Exercise(
     "q6",
-    ValueCheck(_check_val_r2, expects="a single number"),
+    ValueCheck(_check_val_r2, expects="a pair (your LinearRegression, its validation R²)"),
     hint="Fit LinearRegression on my_scaler.transform(my_split.X_train) and my_split.y_train, predict the scaled "
-         "my_split.X_val, and compare the predictions with my_split.y_val using r2(y_true, y_pred).",
-    solution=_MY_LINEAR + "q6_answer = r2(my_split.y_val, my_linear.predict(my_scaler.transform(my_split.X_val)))",
+         "my_split.X_val, and compare the predictions with my_split.y_val using r2(y_true, y_pred). Give the "
+         "model with the number: q6_answer = (my_linear, r2_value).",
+    solution=_MY_LINEAR + "q6_answer = (my_linear, " + _VAL_R2 + ")",
     answer_name="q6_answer",
     wrong_answers=[
-        (_MY_LINEAR + "q6_answer = r2(my_split.y_train, my_linear.predict(my_scaler.transform(my_split.X_train)))",
-         "training set"),
-        ("q6_answer = r2_linear", "lesson's validation R²"),
+        (_MY_LINEAR + "q6_answer = (my_linear, r2(my_split.y_train, my_linear.predict(my_scaler.transform("
+         "my_split.X_train))))", "training set"),
+        (_MY_LINEAR + "q6_answer = (my_linear, r2_linear)", "lesson's validation R²"),
+        ("q6_answer = (linear, r2_linear)", "your model learned 12 features, but X_mine has 11"),
+        # year kept: its R² rounds to the same 0.82, so the model must tell
         ("X_mine, y_mine = features_and_target(penguins.dropna(), target='body_mass_g')\n"
          "my_split = train_val_test_split(X_mine, y_mine, seed=42)\n"
          "my_linear = LinearRegression().fit(my_split.X_train, my_split.y_train)\n"
-         "q6_answer = r2(my_split.y_val, my_linear.predict(my_split.X_val))", "year"),
-        (_MY_LINEAR + "q6_answer = r2(my_split.y_val, my_linear.predict(my_split.X_val))", "unscaled"),
-        (_MY_SPLIT + "from sklearn.preprocessing import StandardScaler\nmy_scaler = StandardScaler().fit(my_split.X_train)\n"
+         "q6_answer = (my_linear, round(r2(my_split.y_val, my_linear.predict(my_split.X_val)), 2))",
+         "your model uses year as a feature"),
+        (_MY_LINEAR + "q6_answer = (my_linear, r2(my_split.y_val, my_linear.predict(my_split.X_val)))", "unscaled"),
+        (_MY_SPLIT + "my_scaler = StandardScaler().fit(my_split.X_train)\n"
          "my_linear = LinearRegression().fit(my_scaler.transform(my_split.X_train), my_split.y_train)\n"
-         "q6_answer = r2(my_split.y_val, my_linear.predict(my_split.X_val))", "unscaled"),
-        (_MY_LINEAR + "q6_answer = r2(my_linear.predict(my_scaler.transform(my_split.X_val)), my_split.y_val)",
-         "other way round"),
-        (_MY_LINEAR + "q6_answer = round(r2(my_split.y_val, my_linear.predict(my_scaler.transform(my_split.X_val))), 1)",
-         "rounded too much"),
-        (_MY_LINEAR + "q6_answer = str(r2(my_split.y_val, my_linear.predict(my_scaler.transform(my_split.X_val))))",
-         "remove the quotes"),
+         "q6_answer = (my_linear, r2(my_split.y_val, my_linear.predict(my_split.X_val)))", "unscaled"),
+        (_MY_LINEAR + "q6_answer = (my_linear, r2(my_linear.predict(my_scaler.transform(my_split.X_val)), "
+         "my_split.y_val))", "other way round: r2(y_true"),
+        (_MY_LINEAR + "q6_answer = (my_linear, round(" + _VAL_R2 + ", 1))", "rounded too much"),
+        (_MY_LINEAR + "q6_answer = (my_linear, str(" + _VAL_R2 + "))", "remove the quotes"),
+        (_MY_LINEAR + "q6_answer = " + _VAL_R2, "give a pair"),
+        (_MY_LINEAR + "q6_answer = (" + _VAL_R2 + ", my_linear)", "the model first"),
+        (_MY_SCALER + "my_linear = LinearRegression()\nq6_answer = (my_linear, 0.82)", "not fitted yet"),
     ],
     correct_answers=[
         # the value the lesson's own compare_models prints (2 decimals)
-        _MY_LINEAR + "table = compare_models(my_split.y_val, {'mine': my_linear.predict(my_scaler.transform(my_split.X_val))})\n"
-        "q6_answer = table.loc['mine', 'R2']",
-        _MY_LINEAR + "q6_answer = round(r2(my_split.y_val, my_linear.predict(my_scaler.transform(my_split.X_val))), 3)",
-        _MY_LINEAR + "q6_answer = my_linear.score(my_scaler.transform(my_split.X_val), my_split.y_val)",
+        _MY_LINEAR + "table = compare_models(my_split.y_val, {'mine': my_linear.predict(my_scaler.transform("
+        "my_split.X_val))})\nq6_answer = (my_linear, table.loc['mine', 'R2'])",
+        _MY_LINEAR + "q6_answer = (my_linear, round(" + _VAL_R2 + ", 3))",
+        _MY_LINEAR + "q6_answer = [my_linear, my_linear.score(my_scaler.transform(my_split.X_val), my_split.y_val)]",
         _MY_LINEAR + "from sklearn.metrics import r2_score\n"
-        "q6_answer = r2_score(my_split.y_val, my_linear.predict(my_scaler.transform(my_split.X_val)))",
+        "q6_answer = (my_linear, r2_score(my_split.y_val, my_linear.predict(my_scaler.transform(my_split.X_val))))",
         # linear regression needs no scaling: the raw features give the same predictions
-        _MY_SPLIT + "q6_answer = LinearRegression().fit(my_split.X_train, my_split.y_train).score(my_split.X_val, "
-        "my_split.y_val)",
+        _MY_SPLIT + "raw = LinearRegression().fit(my_split.X_train, my_split.y_train)\n"
+        "q6_answer = (raw, raw.score(my_split.X_val, my_split.y_val))",
+        # a StandardScaler gives the same predictions too
+        _MY_SPLIT + "my_scaler = StandardScaler().fit(my_split.X_train)\n"
+        "my_linear = LinearRegression().fit(my_scaler.transform(my_split.X_train), my_split.y_train)\n"
+        "q6_answer = (my_linear, " + _VAL_R2 + ")",
     ],
     correct_message="About 0.82, lower than the lesson's 0.88: your validation set holds other penguins, and with "
                     "67 of them the score moves by several hundredths from one set to another (section 8). "
@@ -577,8 +626,8 @@ q7 = Exercise(
         "d": "the aim is the best predictions for the least cost, not a network for its own sake: a good "
              "deep-learning practitioner always checks the linear model first.",
     }, options="abcd"),
-    hint="Are the differences between the three real models large compared with how much a score moves from one "
-         "set of penguins to another? If not, what does each model cost?",
+    hint="Are the differences between the three models (not the baseline) large compared with how much a score "
+         "moves from one set of penguins to another? If not, what does each model cost?",
     solution='q7_answer = "b"',
     answer_name="q7_answer",
     wrong_answers=[('q7_answer = "a"', "simpler model"), ('q7_answer = "c"', "used once"),
