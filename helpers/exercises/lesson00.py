@@ -6,10 +6,50 @@ few roundings of one value, to show the course's rounding policy on real output.
 
 from __future__ import annotations
 
+from typing import Any
+
 from helpers.datasets import load_dataset
-from helpers.exercises import Exercise, expect_choice, expect_int, expect_number
+from helpers.exercises import (Exercise, Incorrect, ValueCheck, describe_type, expect_choice, expect_int,
+                               expect_number)
 
 _cars = load_dataset("auto_mpg")
+
+_TARGET_HINTS = {
+    "age": "age is a feature (how old the concrete is); the target is the column we want to predict.",
+    "cement": "cement is the first feature; the target is the last column.",
+}
+_FEATURE_HINT = "that is one of the features, the columns a model reads; the target is the last column."
+_choose_target = expect_choice("compressive_strength", _TARGET_HINTS, default_hint=_FEATURE_HINT,
+                               options=list(load_dataset("concrete").columns))
+
+
+def _check_target_column(answer: Any) -> None:
+    """expect_choice among the column names, but a wrong answer never lists them: the list holds the answer."""
+    if answer is not None and not isinstance(answer, str):
+        try:
+            items = list(answer) if not isinstance(answer, (bytes, dict)) else []
+        except TypeError:  # not a collection: a number, ...
+            items = []
+        if len(items) == 1 and isinstance(items[0], str):
+            raise Incorrect(f"your answer is {_article(describe_type(answer))} that holds one name; give the name "
+                            f"itself, as text: index with [-1], not with the slice [-1:].")
+        raise Incorrect(f"give the column's name as text in quotes (a str), not {_article(describe_type(answer))}.")
+    try:
+        _choose_target(answer)
+    except Incorrect as exc:
+        if answer is None or exc.hint in (*_TARGET_HINTS.values(), _FEATURE_HINT):
+            raise
+        # Any other message of expect_choice ("... is not one of the options age, ..., compressive strength,
+        # ...") would list every column, the answer among them.
+        shown = " ".join(answer.split())
+        shown = shown if len(shown) <= 40 else shown[:39] + "…"
+        raise Incorrect(f"{shown!r} is not a column name of the concrete table: look at "
+                        f"load_dataset(\"concrete\").columns and give its last name, as text in quotes.") from None
+
+
+def _article(noun: str) -> str:
+    return f"{'an' if noun[:1].lower() in 'aeiou' else 'a'} {noun}"
+
 
 q1 = Exercise(
     "q1",
@@ -30,17 +70,21 @@ q1 = Exercise(
 
 q2 = Exercise(
     "q2",
-    expect_choice("compressive_strength", {
-        "age": "age is a feature (how old the concrete is); the target is the column we want to predict.",
-        "cement": "cement is the first feature; the target is the last column.",
-    }, options=list(load_dataset("concrete").columns)),
+    ValueCheck(_check_target_column, expects="a column name as text in quotes"),
     hint='The .columns of a DataFrame lists its column names; the last item of a list-like is at index -1.',
     solution='q2_answer = load_dataset("concrete").columns[-1]',
     answer_name="q2_answer",
     wrong_answers=[('q2_answer = load_dataset("concrete").columns[0]', "first feature"),
-                   ('q2_answer = "age"', "age is a feature")],
+                   ('q2_answer = "age"', "age is a feature"),
+                   ('q2_answer = "water"', "one of the features"),
+                   # A name that is not a column was told "not one of the options age, ..., compressive
+                   # strength, ...": the list gave the answer away. So did a non-text answer.
+                   ('q2_answer = "strength"', "not a column name"),
+                   ('q2_answer = load_dataset("concrete").columns[-1:]', "[-1:]"),
+                   ("q2_answer = 8", "as text in quotes")],
     correct_answers=['q2_answer = "compressive_strength"', 'q2_answer = list(load_dataset("concrete"))[-1]',
-                     'q2_answer = load_dataset("concrete").columns.tolist()[-1]'],
+                     'q2_answer = load_dataset("concrete").columns.tolist()[-1]',
+                     'q2_answer = "compressive strength"', 'q2_answer = "Compressive_Strength"'],
     correct_message="Compressive strength, in megapascals, is what the capstone project predicts.",
 )
 

@@ -27,6 +27,11 @@ def _check_baseline_mae(answer: Any) -> None:
     linear_errors = s.y_val.to_numpy() - LinearRegression().fit(s.X_train, s.y_train).predict(s.X_val)
     train_errors = s.y_train.to_numpy() - s.y_train.mean()
     test_errors = s.y_test.to_numpy() - s.y_train.mean()
+    # The validation mean (22.996) and the training median (23.0) are 0.004 mpg apart: their MAEs (5.90755,
+    # 5.90759) cannot be told apart, so both get one hint that names both.
+    about_23 = (f"your value is the MAE of a baseline that predicts about {s.y_train.median():.1f} mpg: the "
+                f"validation mean or the training median (both give this MAE). The baseline predicts the "
+                f"training mean, {s.y_train.mean():.1f} mpg, for every car: use pred_baseline.")
     # rel=1e-4: two real mistakes lie 0.07 % apart (the validation RMSE 7.0013 and the training MAE
     # 6.9963); with the default 1e-3 they would collide and the RMSE would be called "the training set".
     expect_number(np.mean(np.abs(errors)), rel=1e-4, what="MAE", known_mistakes=[
@@ -37,8 +42,8 @@ def _check_baseline_mae(answer: Any) -> None:
         (np.mean(np.abs(test_errors)),
          "that is the baseline's error on the test set (y_test). The test set is used once, at the very "
          "end; this question is about the validation set: use y_val."),
-        (np.mean(np.abs(s.y_val - s.y_val.mean())),
-         "your baseline predicts the validation mean; the baseline is the training mean (pred_baseline)."),
+        (np.mean(np.abs(s.y_val - s.y_val.mean())), about_23),
+        (np.mean(np.abs(s.y_val - s.y_train.median())), about_23),
         (np.mean(np.abs(linear_errors)), "that is the linear model's MAE; the question asks for the baseline's."),
         (np.mean(errors ** 2), "that is the MSE (squared errors); MAE averages the absolute errors."),
         (np.sqrt(np.mean(errors ** 2)), "that is the RMSE; MAE averages the absolute errors, no squares."),
@@ -58,7 +63,12 @@ def _check_train_r2(answer: Any) -> None:
     val_r2, _ = r2(s.X_val, s.y_val)
     test_r2, _ = r2(s.X_test, s.y_test)
     sst_with_val_mean = np.sum((s.y_train.to_numpy() - s.y_val.mean()) ** 2)
-    expect_number(train_r2, what="training R²", known_mistakes=[
+    pred = model.predict(s.X_train)
+    swapped = 1 - np.sum(train_errors ** 2) / np.sum((pred - pred.mean()) ** 2)  # r2_score(pred, y_train)
+    mse_over_var_n_minus_1 = 1 - np.mean(train_errors ** 2) / np.var(s.y_train.to_numpy(), ddof=1)
+    # rel=1e-5: every correct form computes in float64 (differences ~1e-15), and MSE / np.var(ddof=1), a
+    # mistake, is only 0.09 % off. Rounded answers are accepted by the rounding policy, not by rel.
+    expect_number(train_r2, rel=1e-5, what="training R²", known_mistakes=[
         (1 - train_r2, "that is SSE / SST; R² is 1 minus that."),
         (100 * train_r2, "R² is a fraction between 0 and 1 here, not a percentage."),
         (val_r2, "that is the R² on the validation set; use X_train and y_train."),
@@ -66,6 +76,12 @@ def _check_train_r2(answer: Any) -> None:
         (1 - np.sum(train_errors ** 2) / sst_with_val_mean,
          "your SST uses the mean of the validation targets; SST measures the training targets' spread "
          "around their own mean: y_train.mean()."),
+        (swapped, "you swapped the arguments: r2_score(y_true, y_pred) takes the actual values first, "
+                  "r2_score(y_train, linear.predict(X_train)). R² is not symmetric: SST measures the spread "
+                  "of the actual values."),
+        (mse_over_var_n_minus_1,
+         "off by a hair: your variance divides by n − 1 (np.var(..., ddof=1), or pandas' .var()), while the "
+         "MSE divides by n. Use np.var(y_train) (it divides by n), or sums for both: 1 − SSE / SST."),
     ])(answer)
 
 
@@ -86,7 +102,14 @@ q1 = Exercise(
         ("q1_answer = np.mean(np.abs(y_train - baseline_value))", "training set"),
         ("q1_answer = np.mean(np.abs(y_test - pred_baseline))", "test set"),
         ("q1_answer = metrics.mean_absolute_error(y_test, np.full(len(y_test), y_train.mean()))", "test set"),
-        ("q1_answer = np.mean(np.abs(y_val - y_val.mean()))", "validation mean"),
+        ("q1_answer = np.mean(np.abs(y_val - y_val.mean()))", "validation mean or the training median"),
+        # The training median (23.0) was told "your baseline predicts the validation mean" (22.996).
+        ("q1_answer = np.mean(np.abs(y_val - y_train.median()))", "validation mean or the training median"),
+        ("q1_answer = metrics.mean_absolute_error(y_val, np.full(len(y_val), y_train.median()))",
+         "training median"),
+        # Digits cut off (5.9585 -> 5.95 or 5.9): "round it instead", never a known mistake's hint.
+        ("q1_answer = 5.95", "round it instead"),
+        ("q1_answer = 5.9", "round it instead"),
         ("q1_answer = np.sum(np.abs(y_val - pred_baseline))", "sum of the absolute errors"),
     ],
     correct_answers=[
@@ -113,7 +136,10 @@ q2 = Exercise(
     hint="One set is for fitting, one for choosing, one for the final report.",
     solution='q2_answer = "validation"',
     answer_name="q2_answer",
-    wrong_answers=[('q2_answer = "test"', "used once"), ('q2_answer = "train"', "memorises")],
+    wrong_answers=[('q2_answer = "test"', "used once"), ('q2_answer = "train"', "memorises"),
+                   ('q2_answer = "X_test"', "used once"), ('q2_answer = "training data"', "memorises")],
+    correct_answers=['q2_answer = "Validation"', 'q2_answer = "the validation set"', 'q2_answer = "X_val"',
+                     'q2_answer = "x_val"', 'q2_answer = "validation only"', 'q2_answer = "검증 데이터"'],
     correct_message="Validation chooses; the test set stays untouched until the end.",
 )
 
@@ -135,6 +161,11 @@ q3 = Exercise(
         ("errors = y_train - linear.predict(X_train)\n"
          "q3_answer = 1 - np.sum(errors ** 2) / np.sum((y_train - y_val.mean()) ** 2)", "validation targets"),
         ("q3_answer = 100 * metrics.r2_score(y_train, linear.predict(X_train))", "percentage"),
+        # Swapped arguments were told only "too small"; a variance with ddof=1 (0.09 % off) was accepted.
+        ("q3_answer = metrics.r2_score(linear.predict(X_train), y_train)", "swapped the arguments"),
+        ("q3_answer = 1 - metrics.mean_squared_error(y_train, linear.predict(X_train)) / np.var(y_train, ddof=1)",
+         "n − 1"),
+        ("q3_answer = 1 - metrics.mean_squared_error(y_train, linear.predict(X_train)) / y_train.var()", "n − 1"),
     ],
     correct_answers=[
         "q3_answer = metrics.r2_score(y_train, linear.predict(X_train))",
@@ -144,22 +175,40 @@ q3 = Exercise(
         "q3_answer = 1 - sse / sst",
         "q3_answer = 0.83",
         "q3_answer = 0.830",
+        "q3_answer = 1 - metrics.mean_squared_error(y_train, linear.predict(X_train)) / np.var(y_train)",
+        "q3_answer = 1 - metrics.mean_squared_error(y_train, linear.predict(X_train)) / y_train.var(ddof=0)",
     ],
-    correct_message="It is a little higher than on validation: a model fits the cars it learned from best. "
-                    "(The validation MSE is lower all the same: R² compares with each set's own spread, "
-                    "and these validation cars happen to vary less.)",
+    correct_message="About 0.83, a little higher than on validation (0.81): a model fits the cars it "
+                    "learned from best.",
 )
 
 q4 = Exercise(
     "q4",
+    # RMSE is not among the three options offered, but it answers the question too (it is in millimetres
+    # and works with 0 mm days): a learner who gives it is right, so it counts as the correct option.
     expect_choice("mae", {
         "mape": "on dry days the true rainfall is 0 mm and MAPE would divide by 0.",
         "r2": "R² works with zeros, but it is a fraction without a unit; the question asks for millimetres.",
-        "rmse": "RMSE would work too; of the three options given, pick the one in millimetres.",
-    }, aliases={"r²": "r2", "r^2": "r2", "r-squared": "r2"}),
+        "mse": "MSE is in square millimetres (mm²), not millimetres: its square root, the RMSE, or the MAE is "
+               "in millimetres.",
+        "sse": "SSE is in square millimetres (mm²) and grows with the number of days; the question asks for "
+               "a typical miss in millimetres.",
+    }, aliases={"rmse": "mae", "r²": "r2", "r^2": "r2", "r-squared": "r2"}),
     hint="Which metric divides by the true value? Avoid it. Which one is in millimetres?",
     solution='q4_answer = "MAE"',
     answer_name="q4_answer",
-    wrong_answers=[('q4_answer = "MAPE"', "divide by 0")],
-    correct_message="MAE (or RMSE) stays meaningful when targets are 0, and is in millimetres.",
+    wrong_answers=[('q4_answer = "MAPE"', "divide by 0"), ('q4_answer = "R²"', "without a unit"),
+                   ('q4_answer = "mean absolute percentage error"', "divide by 0"),
+                   ('q4_answer = "결정 계수"', "without a unit"), ('q4_answer = "MSE"', "square millimetres"),
+                   ('q4_answer = "mean squared error"', "square millimetres")],
+    correct_answers=[
+        'q4_answer = "mae"',
+        'q4_answer = "mean absolute error"',
+        'q4_answer = "평균 절대 오차"',
+        # RMSE was told "of the three options given, pick the one in millimetres", but RMSE is in mm too.
+        'q4_answer = "RMSE"',
+        'q4_answer = "root mean squared error"',
+    ],
+    correct_message="MAE (and RMSE, which is in millimetres too) stays meaningful when targets are 0. "
+                    "MAE is the average miss; RMSE weighs the big misses more.",
 )

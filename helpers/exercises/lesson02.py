@@ -44,6 +44,7 @@ def _check_minmax_value(answer: Any) -> None:
     low, high = train.min(), train.max()
     expected = (HORSEPOWER - low) / (high - low)
     other_sets = "the training set only: the scaler learns from the training cars alone."
+    percentage = "that is a percentage: a normalized value is a plain number between 0 and 1 here, not × 100."
     precedence = "Python divides before it subtracts (× and / come before + and −, as in maths): "
     # The validation cars hold both extremes of all cars (46 and 230 hp), so those two mistakes give
     # the same value: one probe whose hint names both (two probes would collide).
@@ -53,16 +54,22 @@ def _check_minmax_value(answer: Any) -> None:
          "use " + other_sets),
         ((HORSEPOWER - test.min()) / (test.max() - test.min()),
          "that uses the minimum and maximum of the test cars; use " + other_sets),
-        (100 * expected,
-         "that is a percentage: a normalized value is a plain number between 0 and 1 here, not × 100."),
+        (100 * expected, percentage),
+        # The percentage rounded to a whole number (58 for 57.63) is not a rounding the policy accepts, so
+        # the value probe above misses it: this predicate (same hint) catches 57.13 to 58.13.
+        (lambda v: abs(v - 100 * expected) <= 0.5, percentage),
         ((high - HORSEPOWER) / (high - low),
          "that is 1 minus the answer: subtract the minimum from the value, not the value from the maximum."),
         (HORSEPOWER / high, "dividing by the maximum alone is not min-max: subtract the minimum first, "
                             "then divide by (max − min)."),
         ((HORSEPOWER - low) / high, "divide by the range (max − min), not by the maximum."),
-        (HORSEPOWER - low / (high - low),
+        # A predicate with a narrow tolerance: as a value probe, its 3-digit rounding (150) would also
+        # catch the raw horsepower, a different mistake (next probe).
+        (lambda v: abs(v - (HORSEPOWER - low / (high - low))) <= 0.005,
          precedence + "150 - hp.min() / (hp.max() - hp.min()) divides only hp.min() by the range. "
                       "Put the subtraction in parentheses: (150 - hp.min()) / (hp.max() - hp.min())."),
+        (HORSEPOWER, "that is the horsepower itself: normalize it with the formula, "
+                     "(150 − min) / (max − min), using the training minimum and maximum."),
         ((HORSEPOWER - low) / high - low,
          precedence + "(150 - hp.min()) / hp.max() - hp.min() divides by hp.max() alone, then subtracts "
                       "hp.min(). Put the range in parentheses too: (150 - hp.min()) / (hp.max() - hp.min())."),
@@ -120,6 +127,15 @@ q1 = Exercise(
         ("hp = X_train['horsepower']\nq1_answer = (150 - hp.min()) / hp.max() - hp.min()", "range in parentheses"),
         ("hp = X_test['horsepower']\nq1_answer = (150 - hp.min()) / (hp.max() - hp.min())", "test cars"),
         ("q1_answer = 57.63", "percentage"),
+        # The raw value (150) was told the precedence hint (whose value, 149.73, rounds to 150).
+        ("q1_answer = 150", "horsepower itself"),
+        ("hp = X_train['horsepower']\nq1_answer = round(150 - hp.min() / (hp.max() - hp.min()), 2)", "divides before"),
+        # The percentage rounded to a whole number was told only "too large".
+        ("q1_answer = 58", "percentage"),
+        ("hp = X_train['horsepower']\nq1_answer = round(100 * (150 - hp.min()) / (hp.max() - hp.min()))",
+         "percentage"),
+        # Digits cut off (0.5763 -> 0.57): "round it instead", never a known mistake's hint.
+        ("q1_answer = 0.57", "round it instead"),
     ],
     correct_answers=[
         # The rounded value that the success message itself prints ("about 0.58") was rejected.
@@ -153,8 +169,14 @@ q2 = Exercise(
     solution='q2_answer = "train"',
     answer_name="q2_answer",
     wrong_answers=[('q2_answer = "all"', "leakage"), ('q2_answer = "validation"', "same thing"),
-                   ('q2_answer = "validation set"', "same thing")],
-    correct_message="fit on the training set; only transform validation and test with those numbers.",
+                   ('q2_answer = "validation set"', "same thing"), ('q2_answer = "X_val"', "same thing"),
+                   ('q2_answer = "x_test"', "used once"), ('q2_answer = "all the data"', "leakage")],
+    correct_answers=['q2_answer = "Train"', 'q2_answer = "train only"', 'q2_answer = "X_train"',
+                     'q2_answer = "the training set"', 'q2_answer = "training data only"',
+                     'q2_answer = "훈련 데이터"', 'q2_answer = "학습 데이터만"'],
+    # The message started in lower case ("fit on the training set; ...").
+    correct_message="Fit on the training set only; validation and test are only transformed, with the "
+                    "training numbers.",
 )
 
 q3 = Exercise(
@@ -188,6 +210,11 @@ q4 = Exercise(
         ("acc = X_train['acceleration']\nq4_answer = X_val['acceleration'] - acc.mean()", "did not divide"),
         ("acc = pd.concat([X_train, X_val, X_test])['acceleration']\n"
          "q4_answer = (X_val['acceleration'] - acc.mean()) / acc.std(ddof=0)", "all cars"),
+        # Sorted values were told "79 of its 79 values are not right".
+        ("acc = X_train['acceleration']\n"
+         "q4_answer = np.sort((X_val['acceleration'] - acc.mean()) / acc.std(ddof=0))", "another order"),
+        ("acc = X_train['acceleration']\n"
+         "q4_answer = ((X_val['acceleration'] - acc.mean()) / acc.std(ddof=0)).sort_values()", "another order"),
     ],
     correct_answers=[
         "acc = X_train['acceleration']\n"

@@ -12,9 +12,10 @@ import numpy as np
 
 from helpers.exercises import Exercise, ValueCheck, expect_array_close, expect_int, expect_keras_model
 
-#: Exercise 4's model and cars; the lesson's cell before the exercise sets the same numbers.
-TINY_WEIGHTS = np.array([[1.5], [-2.0], [0.5]])
-TINY_BIAS = np.array([4.0])
+#: Exercise 4's model and cars; the lesson's cell before the exercise sets the same numbers. The weights
+#: must not add up to 0: otherwise (new_cars + b) @ w, a mistake, equals new_cars @ w (no bias).
+TINY_WEIGHTS = np.array([[1.5], [-2.0], [1.0]])
+TINY_BIAS = np.array([3.0])
 TINY_ROWS = np.array([[2.0, 1.0, 6.0], [0.0, 3.0, 2.0]])
 
 
@@ -56,6 +57,9 @@ q1 = Exercise(
         ("q1_answer = keras.Sequential([keras.Input(shape=(4, 1)), layers.Dense(1)])", "one row of 4 numbers"),
         ("q1_answer = keras.Sequential([keras.Input(shape=(4,)), layers.Dense(1, activation='relu')])",
          "activation"),
+        # A model without a layer and a Dense layer without bias got only a parameter count.
+        ("q1_answer = keras.Sequential([keras.Input(shape=(4,))])", "no layers"),
+        ("q1_answer = keras.Sequential([keras.Input(shape=(4,)), layers.Dense(1, use_bias=False)])", "use_bias"),
     ],
     correct_answers=[
         "q1_answer = keras.Sequential([keras.Input((4,)), keras.layers.Dense(units=1)])",
@@ -63,6 +67,9 @@ q1 = Exercise(
         "keras.backend.clear_session()\n"
         "q1_answer = keras.Sequential([keras.Input(shape=(4,)), layers.Dense(1, activation=None)])",
         "inputs = keras.Input(shape=(4,))\nq1_answer = keras.Model(inputs, layers.Dense(1)(inputs))",
+        # Lesson 02's Normalization layer first: its stored mean and variance are not trained parameters
+        # (they were counted, 14 instead of 5, and the model was refused).
+        "q1_answer = keras.Sequential([keras.Input(shape=(4,)), layers.Normalization(), layers.Dense(1)])",
     ],
     correct_message="4 weights and 1 bias: 5 parameters. Keep starting the list with keras.Input(shape=...): "
                     "the older Dense(1, input_shape=(4,)) also builds, but Keras 3 warns against it.",
@@ -123,10 +130,15 @@ q3 = Exercise(
 
 def _check_tiny_predictions(answer: Any) -> None:
     by_hand = TINY_ROWS @ TINY_WEIGHTS + TINY_BIAS   # shape (2, 1), as model.predict gives
+    not_added = ("you multiplied each feature by its weight, but did not add the products up: a node's output "
+                 "is their sum, plus the bias once: X @ w + b (or (X * w.T).sum(axis=1) + b).")
     expect_array_close(by_hand, rel=1e-4, abs=1e-4, squeeze=True, what="predictions", known_mistakes=[
         (TINY_ROWS @ TINY_WEIGHTS, "you forgot the bias b: add it after the weighted sum."),
-        (TINY_ROWS * TINY_WEIGHTS.T,
-         "you multiplied each feature by its weight, but did not add them up: use X @ w (or sum each row)."),
+        ((TINY_ROWS + TINY_BIAS) @ TINY_WEIGHTS,
+         "you added the bias to every feature before multiplying; the bias is added once, after the "
+         "weighted sum: X @ w + b."),
+        (TINY_ROWS * TINY_WEIGHTS.T, not_added),
+        (TINY_ROWS * TINY_WEIGHTS.T + TINY_BIAS, not_added),
         (lambda v: np.asarray(v).size == 1,
          "give one prediction per car: the 2 rows of new_cars give 2 predictions."),
     ])(answer)
@@ -142,14 +154,21 @@ q4 = Exercise(
     answer_name="q4_answer",
     wrong_answers=[
         ("w, b = tiny.get_weights()\nq4_answer = new_cars @ w", "bias"),
-        ("w, b = tiny.get_weights()\nq4_answer = new_cars * w.T", "add them up"),
+        ("w, b = tiny.get_weights()\nq4_answer = new_cars * w.T", "add the products up"),
+        # Was told only "the shape of your predictions is (2, 3)".
+        ("w, b = tiny.get_weights()\nq4_answer = new_cars * w.T + b", "add the products up"),
+        # Was told "you forgot the bias b": the weights added up to 0, so b @ w vanished.
+        ("w, b = tiny.get_weights()\nq4_answer = (new_cars + b) @ w", "added the bias to every feature"),
+        # Sorted predictions were told "2 of its 2 values are not right".
+        ("q4_answer = np.sort(tiny.predict(new_cars, verbose=0).ravel())", "another order"),
     ],
     correct_answers=[
         "w, b = tiny.get_weights()\nq4_answer = (new_cars @ w + b).ravel()",
         "w, b = tiny.get_weights()\nq4_answer = np.dot(new_cars, w) + b",
         "w, b = tiny.get_weights()\nq4_answer = (new_cars * w.ravel()).sum(axis=1) + b[0]",
-        "q4_answer = [8, -1]",
+        "q4_answer = [10, -1]",
+        "w, b = tiny.get_weights()\nq4_answer = w.T @ new_cars.T + b",
         "q4_answer = tiny.predict(new_cars, verbose=0)",
     ],
-    correct_message="1.5·2 − 2·1 + 0.5·6 + 4 = 8 and 0 − 6 + 1 + 4 = −1: the same as tiny.predict(new_cars).",
+    correct_message="1.5·2 − 2·1 + 1·6 + 3 = 10 and 0 − 2·3 + 1·2 + 3 = −1: the same as tiny.predict(new_cars).",
 )
