@@ -31,6 +31,7 @@ from helpers.exercises import (
     expect_keras_model,
     expect_number,
     raise_known_mistake,
+    scaler_fitted_on,
 )
 
 NOT_ATTEMPTED_LINE = "⏳ Not attempted yet: replace ... with your answer, then run this cell again.\n"
@@ -738,3 +739,25 @@ def test_a_float32_result_is_not_taken_for_cut_digits() -> None:
     for value in (5.3750215, np.float32(5.3750289), 0.821875 / 0.821875 * 5.37503):
         assert exercise.evaluate(value).status == "correct", value
     assert "cut digits off" in exercise.evaluate(np.float32(5.37)).message
+
+
+def test_scaler_fitted_on_compares_the_whole_fitted_state() -> None:
+    # v0.1, lesson 08 q2: MinMaxScaler().fit(X_train) was called leakage because the training rows held every
+    # column's minimum, and the check compared the minima alone, with all rows first.
+    from sklearn.preprocessing import MinMaxScaler, StandardScaler
+
+    train = pd.DataFrame({"a": [0.0, 10.0, 5.0, 2.0], "b": [1.0, 3.0, 2.0, 9.0]})
+    val = pd.DataFrame({"a": [4.0, 6.0], "b": [2.5, 9.5]})
+    every_row = pd.concat([train, val])
+    sets = {"train": train, "all": every_row, "val": val}
+    for kind in (MinMaxScaler, StandardScaler):
+        assert scaler_fitted_on(kind().fit(train), sets) == "train", kind
+        assert scaler_fitted_on(kind().fit(train.to_numpy(dtype="float32")), sets) == "train", kind
+        assert scaler_fitted_on(kind().fit(train[["b", "a"]]), sets) == "train", kind   # columns by name
+        assert scaler_fitted_on(kind().fit(every_row), sets) == "all", kind
+        assert scaler_fitted_on(kind().fit(val), sets) == "val", kind
+        assert scaler_fitted_on(kind().fit(train.iloc[:3]), sets) is None, kind
+    # The same minima and maxima from more rows: the number of rows tells them apart.
+    more = pd.concat([train, pd.DataFrame({"a": [3.0], "b": [2.0]})])
+    assert scaler_fitted_on(MinMaxScaler().fit(more), {"train": train, "more": more}) == "more"
+    assert scaler_fitted_on(MinMaxScaler(), sets) is None and scaler_fitted_on("scaler", sets) is None

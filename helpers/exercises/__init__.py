@@ -112,6 +112,7 @@ __all__ = [
     "expect_keras_model",
     "expect_number",
     "raise_known_mistake",
+    "scaler_fitted_on",
 ]
 
 Status = Literal["correct", "not_attempted", "incorrect", "not_checked"]
@@ -820,6 +821,51 @@ def _dense_layers(model: Any, keras: Any, what: str) -> list[tuple[int, str]]:
                             f"({dense[-1][1]!r}, then {applied!r}): give it one.")
         dense[-1][1] = applied
     return [(units, activation) for units, activation in dense]
+
+
+def scaler_fitted_on(scaler: Any, row_sets: Mapping[str, Any]) -> str | None:
+    """The name of the first set of rows in ``row_sets`` that a fitted scikit-learn scaler learned from.
+
+    The scaler's WHOLE fitted state is compared with what each set of rows would teach it: the minimum
+    and the maximum (MinMaxScaler) or the mean and the standard deviation (StandardScaler) of every
+    column, and the number of rows. One part alone is not enough: the training rows may hold every
+    column's minimum, or the training and validation rows together the same extremes as all rows.
+    Put the right rows first, so that a correct scaler is never blamed for numbers it shares with
+    others. Columns are matched by name when the scaler was fitted on a DataFrame. Returns None
+    when no set matches (or the scaler is of another kind, or not fitted).
+
+    >>> import pandas as pd
+    >>> from sklearn.preprocessing import MinMaxScaler
+    >>> train = pd.DataFrame({"a": [0.0, 10.0, 5.0]})
+    >>> every_row = pd.concat([train, pd.DataFrame({"a": [4.0]})])
+    >>> scaler_fitted_on(MinMaxScaler().fit(every_row), {"train": train, "all": every_row})  # same min and max
+    'all'
+    """
+    from sklearn.preprocessing import MinMaxScaler, StandardScaler
+
+    if isinstance(scaler, MinMaxScaler):
+        parts, of_rows = ("data_min_", "data_max_"), lambda v: (v.min(axis=0), v.max(axis=0))
+    elif isinstance(scaler, StandardScaler):
+        parts, of_rows = ("mean_", "scale_"), lambda v: (v.mean(axis=0), v.std(axis=0))
+    else:
+        return None
+    learned = [getattr(scaler, part, None) for part in parts]
+    if any(part is None for part in learned) or not hasattr(scaler, "n_samples_seen_"):
+        return None
+    learned = [np.asarray(part, dtype=float) for part in learned]
+    seen = int(np.max(scaler.n_samples_seen_))
+    names = [str(name) for name in getattr(scaler, "feature_names_in_", [])]
+    for label, rows in row_sets.items():
+        columns = [str(c) for c in getattr(rows, "columns", [])]
+        if names and sorted(names) == sorted(columns):
+            rows = rows[names]
+        values = np.asarray(rows, dtype=float)
+        if values.ndim != 2 or len(values) != seen or values.shape[1] != learned[0].shape[0]:
+            continue
+        # rtol 1e-5: a scaler fitted on float32 copies of the rows is still fitted on those rows.
+        if all(np.allclose(got, want, rtol=1e-5, atol=1e-8) for got, want in zip(learned, of_rows(values))):
+            return label
+    return None
 
 
 def raise_known_mistake(

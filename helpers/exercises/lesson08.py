@@ -24,7 +24,7 @@ import numpy as np
 
 from helpers.datasets import load_dataset
 from helpers.exercises import (Exercise, Incorrect, ValueCheck, describe_type, expect_choice, expect_int,
-                               expect_number)
+                               expect_number, scaler_fitted_on)
 from helpers.prep import Split, features_and_target, train_val_test_split
 
 TARGET = "compressive_strength"
@@ -142,41 +142,6 @@ q1 = Exercise(
 
 # ----------------------------------------------------------------------------------- q2: scaler
 
-def _fitted_state(scaler: Any) -> list[np.ndarray] | None:
-    """Everything a fitted scaler learned from its rows: (min, max) or (mean, std), and the number of rows;
-    None if unknown."""
-    from sklearn.preprocessing import MinMaxScaler
-
-    if isinstance(scaler, MinMaxScaler):
-        parts = (scaler.data_min_, scaler.data_max_)
-    else:
-        parts = (scaler.mean_, scaler.scale_)
-    if any(part is None for part in parts):
-        return None
-    seen = np.array([np.max(scaler.n_samples_seen_)], dtype=float)
-    return [*(np.asarray(part, dtype=float) for part in parts), seen]
-
-
-def _state_of_rows(kind: type, rows: Any) -> list[np.ndarray]:
-    """What a scaler of ``kind`` learns from ``rows``: (min, max) or (mean, std) of each column, and the
-    number of rows. The minima and maxima of different row sets are often the same (the extremes sit in
-    the training rows), so the number of rows is what tells them apart then."""
-    from sklearn.preprocessing import MinMaxScaler
-
-    values = np.asarray(rows, dtype=float)
-    seen = np.array([len(values)], dtype=float)  # the number of rows is part of what a scaler learns
-    if issubclass(kind, MinMaxScaler):
-        return [values.min(axis=0), values.max(axis=0), seen]
-    return [values.mean(axis=0), values.std(axis=0), seen]
-
-
-def _same_state(a: list[np.ndarray], b: list[np.ndarray]) -> bool:
-    # rtol 1e-5: a scaler fitted on float32 copies of the rows is still the same scaler; the states of
-    # different row sets differ by 0.2 % or more here
-    return len(a) == len(b) and all(x.shape == y.shape and np.allclose(x, y, rtol=1e-5, atol=1e-8)
-                                    for x, y in zip(a, b))
-
-
 def _check_scaler(answer: Any) -> None:
     import pandas as pd
     from sklearn.preprocessing import MinMaxScaler, StandardScaler
@@ -205,37 +170,30 @@ def _check_scaler(answer: Any) -> None:
         if not settings.get("with_std", True):
             raise Incorrect("your StandardScaler was made with with_std=False, so it does not divide by the "
                             "standard deviation: use StandardScaler() with its default settings.")
-    learned = _fitted_state(answer)
-    if learned is None:
-        raise Incorrect("your scaler has not learned its numbers: make it with its default settings and fit it "
-                        "on split.X_train.")
-
-    # Compare what the scaler learned, all of it, with what each set of rows would teach it: the training
-    # rows first, so that a correct scaler is never blamed for numbers it shares with other row sets.
-    columns = list(s.X_train.columns)
-    names = [str(n) for n in getattr(answer, "feature_names_in_", [])]
-    order = names if names and sorted(names) == sorted(columns) else columns
-    kind = type(answer)
-
-    def state(*parts: Any) -> list[np.ndarray]:
-        return _state_of_rows(kind, pd.concat([part[order] for part in parts]))
-
-    if _same_state(learned, state(s.X_train)):
+    # The scaler's whole fitted state against each set of rows, the training rows first, so that a correct
+    # scaler is never blamed for numbers it shares with other row sets.
+    fitted_on = scaler_fitted_on(answer, {
+        "train": s.X_train,
+        "all": pd.concat([s.X_train, s.X_val, s.X_test]),
+        "train+val": pd.concat([s.X_train, s.X_val]),
+        "val": s.X_val,
+        "test": s.X_test,
+        "scaled": pd.DataFrame(_scaled()[0], columns=s.X_train.columns),
+    })
+    if fitted_on == "train":
         return
-    if _same_state(learned, state(s.X_train, s.X_val, s.X_test)):
-        raise Incorrect("your scaler learned its numbers from all 1030 rows, validation and test included: "
-                        "that is data leakage (데이터 누수). Fit it on split.X_train only.")
-    if _same_state(learned, state(s.X_train, s.X_val)):
-        raise Incorrect("your scaler learned its numbers from the training and validation rows together; the "
-                        "validation rows must stay unseen, like new mixes. Fit it on split.X_train only.")
-    if _same_state(learned, state(s.X_val)):
-        raise Incorrect("your scaler learned its numbers from the validation rows; fit it on split.X_train.")
-    if _same_state(learned, state(s.X_test)):
-        raise Incorrect("your scaler learned its numbers from the test rows; fit it on split.X_train.")
-    scaled_train = pd.DataFrame(_scaled()[0], columns=columns)
-    if _same_state(learned, _state_of_rows(kind, scaled_train[order])):
-        raise Incorrect("your scaler learned from features that were already scaled (X_train_s); fit it on "
-                        "the raw training features, split.X_train.")
+    wrong_rows = {
+        "all": "your scaler learned its numbers from all 1030 rows, validation and test included: that is data "
+               "leakage (데이터 누수). Fit it on split.X_train only.",
+        "train+val": "your scaler learned its numbers from the training and validation rows together; the "
+                     "validation rows must stay unseen, like new mixes. Fit it on split.X_train only.",
+        "val": "your scaler learned its numbers from the validation rows; fit it on split.X_train.",
+        "test": "your scaler learned its numbers from the test rows; fit it on split.X_train.",
+        "scaled": "your scaler learned from features that were already scaled (X_train_s); fit it on the raw "
+                  "training features, split.X_train.",
+    }
+    if fitted_on in wrong_rows:
+        raise Incorrect(wrong_rows[fitted_on])
     raise Incorrect("your scaler's numbers are not those of the training rows: fit it on split.X_train, the "
                     "training features, with no other rows.")
 

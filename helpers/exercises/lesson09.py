@@ -19,7 +19,8 @@ import numpy as np
 import pandas as pd
 
 from helpers.datasets import load_dataset
-from helpers.exercises import Exercise, Incorrect, ValueCheck, describe_type, expect_choice, expect_int, expect_number
+from helpers.exercises import (Exercise, Incorrect, ValueCheck, describe_type, expect_choice, expect_int,
+                               expect_number, scaler_fitted_on)
 from helpers.prep import Split, features_and_target, train_val_test_split
 
 TARGET = "body_mass_g"
@@ -243,24 +244,6 @@ def _check_features(answer: Any) -> None:
 
 # ------------------------------------------------------------------------------------- q5: scaler
 
-def _state_of_rows(kind: type, rows: Any) -> list[np.ndarray]:
-    """What a scaler of ``kind`` learns from ``rows``: (min, max) or (mean, std) of each column, and the
-    number of rows. The minima and maxima of different row sets are often the same (the extremes sit in
-    the training rows), so the number of rows is what tells them apart then."""
-    from sklearn.preprocessing import MinMaxScaler
-
-    values = np.asarray(rows, dtype=float)
-    seen = np.array([len(values)], dtype=float)  # the number of rows is part of what a scaler learns
-    if issubclass(kind, MinMaxScaler):
-        return [values.min(axis=0), values.max(axis=0), seen]
-    return [values.mean(axis=0), values.std(axis=0), seen]
-
-
-def _same_state(a: list[np.ndarray], b: list[np.ndarray]) -> bool:
-    return len(a) == len(b) and all(x.shape == y.shape and np.allclose(x, y, rtol=1e-5, atol=1e-8)
-                                    for x, y in zip(a, b))
-
-
 def _check_scaler(answer: Any) -> None:
     from sklearn.preprocessing import MinMaxScaler, StandardScaler
 
@@ -295,28 +278,20 @@ def _check_scaler(answer: Any) -> None:
     if answer.n_features_in_ != len(columns):
         raise Incorrect(f"your scaler learned {answer.n_features_in_} columns, but X_mine has {len(columns)}: "
                         "fit it on my_split.X_train.")
-    order = names if names and sorted(names) == sorted(columns) else columns
-    kind = type(answer)
-    learned = ([answer.data_min_, answer.data_max_] if isinstance(answer, MinMaxScaler)
-               else [answer.mean_, answer.scale_])
     seen = int(np.max(answer.n_samples_seen_))
-    learned = [*(np.asarray(part, dtype=float) for part in learned), np.array([seen], dtype=float)]
-
-    def state(*parts: pd.DataFrame) -> list[np.ndarray]:
-        return _state_of_rows(kind, pd.concat([part[order] for part in parts]))
-
-    # A diagnosis names a set of rows only when the scaler's numbers are those of these rows; otherwise it
-    # names only the number of rows the scaler saw, which it knows for sure.
-    if _same_state(learned, state(s.X_train)):
+    # A diagnosis names a set of rows only when the scaler's whole fitted state is that of these rows;
+    # otherwise it names only the number of rows the scaler saw, which it knows for sure.
+    fitted_on = scaler_fitted_on(answer, {"train": s.X_train, "all": mine.X, "val": s.X_val, "test": s.X_test})
+    if fitted_on == "train":
         return
     n_train, n_all = len(s.X_train), len(mine.X)
-    if _same_state(learned, state(mine.X)):
+    if fitted_on == "all":
         raise Incorrect(f"your scaler learned from all {n_all} penguins, validation and test included: that is "
                         "data leakage (데이터 누수). Fit it on my_split.X_train only.")
-    if _same_state(learned, state(s.X_val)):
+    if fitted_on == "val":
         raise Incorrect("your scaler learned from the validation penguins. Fit it on my_split.X_train, then "
                         "only transform the other sets.")
-    if _same_state(learned, state(s.X_test)):
+    if fitted_on == "test":
         raise Incorrect("your scaler learned from the test penguins. Fit it on my_split.X_train, then only "
                         "transform the other sets.")
     if seen == n_train + len(s.X_val):
