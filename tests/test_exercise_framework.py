@@ -761,3 +761,22 @@ def test_scaler_fitted_on_compares_the_whole_fitted_state() -> None:
     more = pd.concat([train, pd.DataFrame({"a": [3.0], "b": [2.0]})])
     assert scaler_fitted_on(MinMaxScaler().fit(more), {"train": train, "more": more}) == "more"
     assert scaler_fitted_on(MinMaxScaler(), sets) is None and scaler_fitted_on("scaler", sets) is None
+
+
+def test_arrays_with_digits_cut_off_are_told_to_round() -> None:
+    exercise = Exercise("q1", expect_array_close([-0.8196, 1.1214], what="weights"), hint="h", solution="a = 1",
+                        answer_name="a")
+    for cut in ([-0.81, 1.12], [-0.819, 1.12], np.trunc(np.array([-0.8196, 1.1214]) * 100) / 100):
+        assert "cut digits off" in exercise.evaluate(cut).message, cut
+    assert exercise.evaluate([-0.82, 1.12]).status == "correct"
+    assert "cut digits off" not in exercise.evaluate([-0.5, 1.12]).message
+
+
+def test_a_cut_that_keeps_five_digits_or_more_is_precise_enough() -> None:
+    exercise = Exercise("q1", expect_number(23.44594, what="mean"), hint="h", solution="a = 1", answer_name="a")
+    assert exercise.evaluate(23.4459).status == "correct"            # 6 digits: more than the policy asks
+    assert "cut digits off" in exercise.evaluate(23.44).message        # 4 digits, cut instead of rounded
+    # A float32 value of a large number is not taken for a cut at 6 decimals (lesson 05 q4's gradient).
+    big = Exercise("q1", expect_array_close([-12.3456789, 40.1234567], what="gradient"), hint="h",
+                   solution="a = 1", answer_name="a")
+    assert big.evaluate(np.array([-12.3456789, 40.1234567], dtype="float32")).status == "correct"

@@ -571,10 +571,13 @@ def expect_array_close(
         if pair is None:
             return None
         got, want = pair
-        near = np.isclose(got, want, rtol=rel, atol=abs)
+        rounding = _rounding_status(got, want, scale=_scale(want))
+        # Digits cut off are not accepted even within the tolerance, as for single numbers.
+        cut = np.reshape([_is_cut(float(g), float(w)) for g, w in zip(np.ravel(got), np.ravel(want))],
+                         np.shape(got)).astype(bool) & (rounding != _ACCEPTED)
+        near = np.isclose(got, want, rtol=rel, atol=abs) & ~cut
         if bool(np.all(near)):
             return "correct"
-        rounding = _rounding_status(got, want, scale=_scale(want))
         if bool(np.all(near | (rounding == _ACCEPTED))):
             return "correct"
         if bool(np.all(near | (rounding != _NOT_ROUNDED))):
@@ -591,6 +594,14 @@ def expect_array_close(
         raise_known_mistake(value, known_mistakes, equal=lambda v, probe: status(v, probe) == "correct")
         if judged == "too much":
             raise Incorrect(f"your {what} are the right values {ROUNDED_TOO_MUCH}")
+        pair = aligned(value, target)
+        if pair is not None:
+            got, want = (np.ravel(part) for part in pair)
+            rounded = _rounding_status(got, want, _scale(want)) == _ACCEPTED
+            cut = np.array([_is_cut(float(g), float(w)) for g, w in zip(got, want)], dtype=bool) & ~rounded
+            fine = (np.isclose(got, want, rtol=rel, atol=abs) | rounded) & ~cut
+            if cut.any() and bool(np.all(fine | cut)):
+                raise Incorrect(f"some of your {what} are not right. {CUT_DIGITS}")
         shown, wanted = (np.squeeze(value).shape, np.squeeze(target).shape) if squeeze else (value.shape, expected_shape)
         if shown != wanted:
             raise Incorrect(f"the shape of your {what} is {value.shape}, but {expected_shape} was expected"
@@ -987,8 +998,11 @@ def _is_cut(value: float, target: float) -> bool:
     """
     if value == 0 or not math.isfinite(value) or not math.isfinite(target) or target == 0:
         return False
+    finest = 10.0 ** (math.floor(math.log10(abs(target))) - 3)   # a cut keeping 5+ digits is precise enough
     for decimals in range(0, 7):
         step = 10.0 ** -decimals
+        if step < finest * (1 - 1e-9):
+            break
         k = target / step
         cut = (round(k) if math.isclose(k, round(k), rel_tol=1e-9, abs_tol=1e-9) else math.trunc(k)) * step
         if math.isclose(cut, target, rel_tol=1e-9):

@@ -82,7 +82,9 @@ def _check_diverged(answer: Any) -> None:
 def _loss_name(loss: Any) -> str:
     """'mse', 'mae' or another name for the loss in a compile config (a string or a serialized object)."""
     if isinstance(loss, dict):
-        loss = loss.get("config", {}).get("name") or loss.get("class_name", "")
+        config = loss.get("config", {})
+        # A loss object stores its name in a dict; a function (keras.losses.mean_squared_error) is the string.
+        loss = (config if isinstance(config, str) else config.get("name")) or loss.get("class_name", "")
     name = str(loss).lower().replace("_", "")
     return {"meansquarederror": "mse", "meanabsoluteerror": "mae"}.get(name, name)
 
@@ -225,6 +227,11 @@ q4 = Exercise(
          "use keras.optimizers.Adam"),
     ],
     correct_answers=[
+        # Keras's functions instead of their names (v0.1+ review: judged "not a compiled model").
+        "q4_answer = keras.Sequential([keras.Input(shape=(9,)), layers.Dense(1)])\n"
+        "q4_answer.compile(optimizer=keras.optimizers.Adam(0.5), loss=keras.losses.mean_squared_error,\n"
+        "                  metrics=[keras.metrics.mean_absolute_error])",
+
         "q4_answer = keras.Sequential([keras.Input((9,)), keras.layers.Dense(1, activation=None)])\n"
         "q4_answer.compile(optimizer=keras.optimizers.Adam(0.5), loss='mean_squared_error', "
         "metrics=['mean_absolute_error'])",
