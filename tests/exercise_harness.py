@@ -128,7 +128,36 @@ def static_problems(nb: nbformat.NotebookNode, exercises: Sequence[Exercise], mo
     return sorted(problems)
 
 
-def harness_cells(exercise: Exercise) -> list[nbformat.NotebookNode]:
+def answers_of(module_name: str) -> tuple[dict[str, list[tuple[str, str]]], dict[str, list[str]]]:
+    """``(WRONG, CORRECT)`` of ``tests/answers/lessonNN.py`` for ``...lessonNN``; empty when there is none."""
+    try:
+        answers = importlib.import_module(f"answers.{module_name.rsplit('.', 1)[-1]}")
+    except ModuleNotFoundError:
+        return {}, {}
+    return getattr(answers, "WRONG", {}), getattr(answers, "CORRECT", {})
+
+
+def answer_problems(exercises: Sequence[Exercise], wrong: Mapping[str, Sequence[tuple[str, str]]],
+                    correct: Mapping[str, Sequence[str]]) -> list[str]:
+    """Answers for exercises that do not exist, or that do not assign the exercise's answer variable."""
+    by_name = {exercise.name: exercise for exercise in exercises}
+    problems = []
+    for kind, table in (("wrong", wrong), ("correct", correct)):
+        for name, entries in table.items():
+            if name not in by_name:
+                problems.append(f"{kind} answers are given for {name}, which is not an exercise")
+                continue
+            for number, entry in enumerate(entries, start=1):
+                code, piece = entry if kind == "wrong" else (entry, "-")
+                assigns = re.search(rf"^{re.escape(by_name[name].answer_name)}\s*=", code, re.M)
+                if not assigns or not (isinstance(piece, str) and piece.strip()):
+                    problems.append(f"{name}, {kind} answer {number}: it must assign "
+                                    f"{by_name[name].answer_name}" + (" and name a piece of the hint" if kind == "wrong" else ""))
+    return problems
+
+
+def harness_cells(exercise: Exercise, wrong: Sequence[tuple[str, str]] = (),
+                  correct: Sequence[str] = ()) -> list[nbformat.NotebookNode]:
     """The code cells inserted after the exercise cell of ``exercise``."""
     name, answer = exercise.name, exercise.answer_name
     cells = [_cell(Step(name, "stored cell"), f"""\
@@ -137,7 +166,7 @@ if __harness_result.status != "not_attempted":
     raise AssertionError("the exercise cell must be stored unanswered ({answer} = ...), but evaluating "
                          "{answer} gives " + repr(__harness_result.status))
 del __harness_result""")]
-    for number, (code, expected) in enumerate(exercise.wrong_answers, start=1):
+    for number, (code, expected) in enumerate(wrong, start=1):
         cells.append(_cell(Step(name, f"wrong answer {number} `{_one_line(code)}`"), _snippet(exercise, code, f"""\
 if __harness_result.status != "incorrect" or {expected!r} not in __harness_result.message:
     raise AssertionError("expected status 'incorrect' with a message containing " + repr({expected!r}) + ", got "
@@ -150,7 +179,7 @@ if __harness_result.status != "correct":
                          + repr(__harness_result.message)
                          + (" (" + __harness_result.detail + ")" if __harness_result.detail else ""))""",
                                                      f"{name} solution")))
-    for number, code in enumerate(exercise.correct_answers, start=1):
+    for number, code in enumerate(correct, start=1):
         cells.append(_cell(Step(name, f"correct answer {number} `{_one_line(code)}`"), _snippet(exercise, code, """\
 if __harness_result.status != "correct":
     raise AssertionError("this other correct answer must be correct too, got " + repr(__harness_result.status)
@@ -160,7 +189,9 @@ if __harness_result.status != "correct":
     return cells
 
 
-def with_harness_cells(nb: nbformat.NotebookNode, exercises: Sequence[Exercise]) -> nbformat.NotebookNode:
+def with_harness_cells(nb: nbformat.NotebookNode, exercises: Sequence[Exercise],
+                       wrong: Mapping[str, Sequence[tuple[str, str]]] | None = None,
+                       correct: Mapping[str, Sequence[str]] | None = None) -> nbformat.NotebookNode:
     """A copy of ``nb`` with the harness cells of each exercise after its exercise cell."""
     by_cell = {indices[0]: name for name, indices in exercise_cells(nb).items()}
     by_name = {exercise.name: exercise for exercise in exercises}
@@ -169,7 +200,8 @@ def with_harness_cells(nb: nbformat.NotebookNode, exercises: Sequence[Exercise])
     for index, cell in enumerate(nb.cells):
         copy.cells.append(nbformat.from_dict(cell))
         if index in by_cell and by_cell[index] in by_name:
-            copy.cells.extend(harness_cells(by_name[by_cell[index]]))
+            name = by_cell[index]
+            copy.cells.extend(harness_cells(by_name[name], (wrong or {}).get(name, ()), (correct or {}).get(name, ())))
     return copy
 
 
@@ -215,6 +247,7 @@ def problems_of_notebook(
     cwd: Path | None = None,
     extra_env: Mapping[str, str] | None = None,
     timeout: int = CELL_TIMEOUT,
+    answers: tuple[Mapping[str, Sequence[tuple[str, str]]], Mapping[str, Sequence[str]]] | None = None,
 ) -> list[str]:
     """Every problem of a lesson notebook's exercises, each line starting with the notebook's name.
 
@@ -235,9 +268,10 @@ def problems_of_notebook(
         exercises = exercises_of(module)
     except Exception as exc:  # noqa: BLE001 - reported as a problem
         return [f"{prefix}: cannot load the exercises of {module_name}: {type(exc).__name__}: {exc}"]
-    found = static_problems(nb, exercises, module_name)
+    wrong, correct = answers if answers is not None else answers_of(module_name)
+    found = static_problems(nb, exercises, module_name) + answer_problems(exercises, wrong, correct)
     if not found:
-        found = run_with_harness(with_harness_cells(nb, exercises), cwd=cwd or path.parent,
+        found = run_with_harness(with_harness_cells(nb, exercises, wrong, correct), cwd=cwd or path.parent,
                                  extra_env=extra_env, timeout=timeout)
     return [f"{prefix}, {line}" for line in found]
 

@@ -222,11 +222,6 @@ class Exercise:
         hint: a hint that does not give the answer away.
         solution: the reference code; it must assign ``answer_name``.
         answer_name: the variable the notebook's exercise cell assigns, e.g. ``"q1_answer"``.
-        wrong_answers: ``(code, hint_substring)`` pairs: code a typical learner would write
-            (assigning ``answer_name``) and a piece of the hint it must produce (tested in context).
-        correct_answers: other correct ways to write the answer (code assigning ``answer_name``,
-            e.g. a rounded value or another library's function); each must be judged correct
-            (tested in context), which proves that the check accepts more than one form.
         correct_message: printed after "✅ Correct!", e.g. a takeaway.
         expects: what kind of value is expected, for the message shown when the checker fails
             with an unexpected exception; defaults to the helper's own description.
@@ -253,8 +248,6 @@ class Exercise:
         hint: str,
         solution: str,
         answer_name: str,
-        wrong_answers: Sequence[tuple[str, str]] = (),
-        correct_answers: Sequence[str] = (),
         correct_message: str = "",
         expects: str | None = None,
     ) -> None:
@@ -269,19 +262,6 @@ class Exercise:
             if not isinstance(text, str) or not text.strip():
                 raise ValueError(f"{where}: {label} must be a non-empty string")
         _require_assignment(solution, answer_name, f"{where}: the solution")
-        checked_wrong: list[tuple[str, str]] = []
-        for index, pair in enumerate(wrong_answers, start=1):
-            if not (isinstance(pair, (tuple, list)) and len(pair) == 2):
-                raise ValueError(f"{where}: wrong answer {index} must be a (code, hint_substring) tuple")
-            code, expected = pair
-            _require_assignment(code, answer_name, f"{where}: wrong answer {index}")
-            if not isinstance(expected, str) or not expected.strip():
-                raise ValueError(f"{where}: wrong answer {index} needs a non-empty hint substring")
-            checked_wrong.append((code, expected))
-        if isinstance(correct_answers, str):
-            raise ValueError(f"{where}: correct_answers must be a list of code strings, not one string")
-        for index, code in enumerate(correct_answers, start=1):
-            _require_assignment(code, answer_name, f"{where}: correct answer {index}")
         if not isinstance(correct_message, str):
             raise ValueError(f"{where}: correct_message must be a string")
         self.name = name
@@ -289,8 +269,6 @@ class Exercise:
         self.hint_text = hint.strip()
         self.solution_code = solution.strip("\n")
         self.answer_name = answer_name
-        self.wrong_answers: tuple[tuple[str, str], ...] = tuple(checked_wrong)
-        self.correct_answers: tuple[str, ...] = tuple(code.strip("\n") for code in correct_answers)
         self.correct_message = correct_message.strip()
         self.expects = expects or getattr(checker, "expects", None) or "a different kind of value"
 

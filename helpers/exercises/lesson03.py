@@ -47,30 +47,6 @@ q1 = Exercise(
     hint="Copy the lesson's one-node model and change the shape given to keras.Input.",
     solution="q1_answer = keras.Sequential([keras.Input(shape=(4,)), layers.Dense(1)])",
     answer_name="q1_answer",
-    wrong_answers=[
-        ("q1_answer = keras.Sequential([layers.Dense(1)])", "not built yet"),
-        ("q1_answer = keras.Sequential([keras.Input(shape=(n_features,)), layers.Dense(1)])", "9 inputs"),
-        ("q1_answer = keras.Sequential([keras.Input(shape=(4,)), layers.Dense(4)])", "units"),
-        ("q1_answer = layers.Dense(1)", "single layer"),
-        # A 3-D input has the same units and parameter count (5): it was accepted.
-        ("q1_answer = keras.Sequential([keras.Input(shape=(1, 4)), layers.Dense(1)])", "one row of 4 numbers"),
-        ("q1_answer = keras.Sequential([keras.Input(shape=(4, 1)), layers.Dense(1)])", "one row of 4 numbers"),
-        ("q1_answer = keras.Sequential([keras.Input(shape=(4,)), layers.Dense(1, activation='relu')])",
-         "activation"),
-        # A model without a layer and a Dense layer without bias got only a parameter count.
-        ("q1_answer = keras.Sequential([keras.Input(shape=(4,))])", "no layers"),
-        ("q1_answer = keras.Sequential([keras.Input(shape=(4,)), layers.Dense(1, use_bias=False)])", "use_bias"),
-    ],
-    correct_answers=[
-        "q1_answer = keras.Sequential([keras.Input((4,)), keras.layers.Dense(units=1)])",
-        "q1_answer = keras.Sequential([keras.Input(shape=[4]), layers.Dense(1, activation='linear')])",
-        "keras.backend.clear_session()\n"
-        "q1_answer = keras.Sequential([keras.Input(shape=(4,)), layers.Dense(1, activation=None)])",
-        "inputs = keras.Input(shape=(4,))\nq1_answer = keras.Model(inputs, layers.Dense(1)(inputs))",
-        # Lesson 02's Normalization layer first: its stored mean and variance are not trained parameters
-        # (they were counted, 14 instead of 5, and the model was refused).
-        "q1_answer = keras.Sequential([keras.Input(shape=(4,)), layers.Normalization(), layers.Dense(1)])",
-    ],
     correct_message="4 weights and 1 bias: 5 parameters. Keep starting the list with keras.Input(shape=...): "
                     "the older Dense(1, input_shape=(4,)) also builds, but Keras 3 warns against it.",
 )
@@ -92,18 +68,6 @@ q2 = Exercise(
          "Add up the two Dense layers.",
     solution="q2_answer = (6 * 4 + 4) + (4 * 1 + 1)",
     answer_name="q2_answer",
-    wrong_answers=[
-        ("q2_answer = 6 * 4 + 4 * 1", "bias"),
-        ("q2_answer = 6 + 4 + 1", "nodes"),
-        # One bias per layer (30) was told only "too small".
-        ("q2_answer = (6 * 4 + 1) + (4 * 1 + 1)", "one bias per layer"),
-    ],
-    correct_answers=[
-        "q2_answer = 33",
-        "q2_answer = 6 * 4 + 4 + 4 + 1",
-        "q2_answer = keras.Sequential([keras.Input(shape=(6,)), layers.Dense(4, activation='relu'), "
-        "layers.Dense(1)]).count_params()",
-    ],
     correct_message="28 for the hidden layer, 5 for the output layer. model.count_params() agrees.",
 )
 
@@ -122,8 +86,6 @@ q3 = Exercise(
          "of neighbouring columns, then add.",
     solution="q3_answer = 5 * 3 + 3 * 1",
     answer_name="q3_answer",
-    wrong_answers=[("q3_answer = 5 * 3 + 3 + 3 * 1 + 1", "biases"), ("q3_answer = 5 + 3 + 1", "nodes")],
-    correct_answers=["q3_answer = 18", "q3_answer = 15 + 3", "q3_answer = 18.0"],
     correct_message="One line per weight: 15 + 3 = 18. With the 4 biases, the model has 22 parameters.",
 )
 
@@ -152,23 +114,5 @@ q4 = Exercise(
          "products up. (3) Add the bias. Section 5 did steps 2 and 3 for several cars at once with NumPy.",
     solution="w, b = tiny.get_weights()\nq4_answer = new_cars @ w + b",
     answer_name="q4_answer",
-    wrong_answers=[
-        ("w, b = tiny.get_weights()\nq4_answer = new_cars @ w", "bias"),
-        ("w, b = tiny.get_weights()\nq4_answer = new_cars * w.T", "add the products up"),
-        # Was told only "the shape of your predictions is (2, 3)".
-        ("w, b = tiny.get_weights()\nq4_answer = new_cars * w.T + b", "add the products up"),
-        # Was told "you forgot the bias b": the weights added up to 0, so b @ w vanished.
-        ("w, b = tiny.get_weights()\nq4_answer = (new_cars + b) @ w", "added the bias to every feature"),
-        # Sorted predictions were told "2 of its 2 values are not right".
-        ("q4_answer = np.sort(tiny.predict(new_cars, verbose=0).ravel())", "another order"),
-    ],
-    correct_answers=[
-        "w, b = tiny.get_weights()\nq4_answer = (new_cars @ w + b).ravel()",
-        "w, b = tiny.get_weights()\nq4_answer = np.dot(new_cars, w) + b",
-        "w, b = tiny.get_weights()\nq4_answer = (new_cars * w.ravel()).sum(axis=1) + b[0]",
-        "q4_answer = [10, -1]",
-        "w, b = tiny.get_weights()\nq4_answer = w.T @ new_cars.T + b",
-        "q4_answer = tiny.predict(new_cars, verbose=0)",
-    ],
     correct_message="1.5·2 − 2·1 + 1·6 + 3 = 10 and 0 − 2·3 + 1·2 + 3 = −1: the same as tiny.predict(new_cars).",
 )

@@ -83,12 +83,6 @@ q1 = Exercise(
          "Then multiply by the number of epochs.",
     solution="q1_answer = 5 * math.ceil(234 / 20)",
     answer_name="q1_answer",
-    wrong_answers=[("q1_answer = 5 * (234 // 20)", "round up"), ("q1_answer = math.ceil(234 / 20)", "one epoch"),
-                   ("q1_answer = math.ceil(5 * 234 / 20)", "own short batch"),
-                   ("q1_answer = 5 * 234 / 20", "whole number")],
-    correct_answers=["q1_answer = 60", "q1_answer = 60.0", "q1_answer = int(np.ceil(234 / 20)) * 5",
-                     "q1_answer = 5 * (234 // 20 + 1)", "q1_answer = 5 * len(range(0, 234, 20))",
-                     "q1_answer = np.int64(60)"],
     correct_message="12 batches per epoch (11 of 20 rows and one of 14), times 5 epochs.",
 )
 
@@ -103,10 +97,6 @@ q2 = Exercise(
     hint="Keras cuts off the validation rows first, then shuffles what is left. From which end does it cut?",
     solution='q2_answer = "c"',
     answer_name="q2_answer",
-    wrong_answers=[('q2_answer = "d"', "after the split"), ('q2_answer = "a"', "last rows"),
-                   ('q2_answer = "the first 100 days"', "not the beginning")],
-    correct_answers=['q2_answer = "C"', 'q2_answer = "c) the last 100 days"', 'q2_answer = "the last 100 days"',
-                     "q2_answer = ' c '"],
     correct_message="The last 100 days: the model is validated only on the most recent days. Shuffle first, "
                     "or split yourself and use validation_data.",
 )
@@ -123,15 +113,6 @@ q3 = Exercise(
     hint="np.argmin(colleague['val_loss']) gives the position of the smallest value, counting from 0.",
     solution="q3_answer = int(np.argmin(colleague['val_loss'])) + 1",
     answer_name="q3_answer",
-    wrong_answers=[("q3_answer = int(np.argmin(colleague['val_loss']))", "from 0"),
-                   ("q3_answer = int(np.argmin(colleague['loss'])) + 1", "val_loss"),
-                   ("q3_answer = int(np.argmax(colleague['val_loss'])) + 1", "np.argmax"),
-                   ("q3_answer = int(np.argmin(sorted(colleague['val_loss']))) + 1", "sort the list")],
-    correct_answers=["q3_answer = 11",
-                     "q3_answer = colleague['val_loss'].index(min(colleague['val_loss'])) + 1",
-                     "q3_answer = int(pd.Series(colleague['val_loss'], index=range(1, 26)).idxmin())",
-                     "q3_answer = int(pd.DataFrame(colleague)['val_loss'].argmin() + 1)",
-                     "q3_answer = np.float64(11.0)"],
     correct_message="After epoch 11 the validation loss rises while the training loss falls: overfitting. "
                     "EarlyStopping(patience=5) would have stopped after epoch 16.",
 )
@@ -147,25 +128,6 @@ q4 = Exercise(
               "grad_w = -2 / len(y_batch) * (X_batch.T @ error)  # 3. gradient\n"
               "q4_answer = w - 0.1 * grad_w                    # 4. update"),
     answer_name="q4_answer",
-    wrong_answers=[
-        ("q4_answer = -2 / 32 * (X2[:32].T @ y_train[:32])", "that is the gradient"),
-        ("q4_answer = 0.1 * (-2 / 32) * (X2[:32].T @ y_train[:32])", "uphill"),
-        ("q4_answer = 0.1 * 2 / 234 * (X2.T @ y_train)", "all 234 rows"),
-        ("q4_answer = 0.1 * 2 * (X2[:32].T @ y_train[:32])", "32 times too large"),
-        ("q4_answer = 0.1 / 32 * (X2[:32].T @ y_train[:32])", "factor 2"),
-        ("q4_answer = np.array([-0.8, 1.1])", "rounded too much"),
-    ],
-    correct_answers=[
-        "q4_answer = 0.1 * 2 / 32 * (X2[:32].T @ y_train[:32])",
-        "q4_answer = np.array([-0.82, 1.12])",
-        "q4_answer = [-0.819, 1.121]",
-        "w = np.zeros(2)\nfor _ in range(1):\n    error = y_train[:32] - X2[:32] @ w\n"
-        "    w = w + 0.1 * 2 * np.mean(X2[:32] * error[:, None], axis=0)\nq4_answer = w",
-        "w = tf.Variable(np.zeros(2, dtype='float32'))\nwith tf.GradientTape() as tape:\n"
-        "    loss = tf.reduce_mean((y_train[:32] - tf.linalg.matvec(X2[:32], w)) ** 2)\n"
-        "q4_answer = (w - 0.1 * tape.gradient(loss, w)).numpy()",
-        "q4_answer = (0.1 * 2 / 32 * (X2[:32].T @ y_train[:32])).reshape(2, 1)",
-    ],
     correct_message="After one step the weight of `weight` is negative and the weight of `year` positive: "
                     "heavier cars already get lower predictions, newer cars higher ones. fit does this 8 times "
                     "per epoch.",

@@ -36,22 +36,6 @@ q1 = Exercise(
          "the nodes of the layer before it. Add up the three Dense layers.",
     solution="q1_answer = (9 + 1) * 16 + (16 + 1) * 8 + (8 + 1) * 1",
     answer_name="q1_answer",
-    wrong_answers=[
-        ("q1_answer = 9 * 16 + 16 * 8 + 8 * 1", "bias"),
-        ("q1_answer = 9 + 16 + 8 + 1", "nodes"),
-        ("q1_answer = (9 + 1) * 16 + (16 + 1) * 8", "output node"),
-        ("q1_answer = (9 + 1) * 16 + (16 + 1) * 8 + 8", "also has a bias"),
-        ("q1_answer = (n_features + 1) * 16 + (n_features + 1) * 8 + (n_features + 1) * 1", "16 nodes before it"),
-        ("q1_answer = 9 * 16 + 16 * 8 + 8 * 1 + 3", "one bias per layer"),
-    ],
-    correct_answers=[
-        "q1_answer = 305",
-        "q1_answer = 305.0",
-        "q1_answer = 160 + 136 + 9",
-        "q1_answer = (n_features * 16 + 16) + (16 * 8 + 8) + (8 * 1 + 1)",
-        "q1_answer = keras.Sequential([keras.Input(shape=(9,)), layers.Dense(16), layers.Dense(8),\n"
-        "                              layers.Dense(1)]).count_params()",
-    ],
     correct_message="160 + 136 + 9 = 305. A model of these layers agrees: model.count_params() gives 305.",
 )
 
@@ -109,40 +93,6 @@ q2 = Exercise(
               "                              layers.Dense(16, activation=\"relu\"),\n"
               "                              layers.Dense(1)])"),
     answer_name="q2_answer",
-    wrong_answers=[
-        ("q2_answer = keras.Sequential([keras.Input(shape=(n_features,)), layers.Dense(32, activation='relu'),\n"
-         "                              layers.Dense(16, activation='relu')])", "one node"),
-        ("q2_answer = keras.Sequential([keras.Input(shape=(n_features,)), layers.Dense(32, activation='relu'),\n"
-         "                              layers.Dense(16, activation='relu'), layers.Dense(1, activation='relu')])",
-         "no activation"),
-        # The same mistake written with a separate activation layer after the output.
-        ("q2_answer = keras.Sequential([keras.Input(shape=(n_features,)), layers.Dense(32), layers.ReLU(),\n"
-         "                              layers.Dense(16), layers.ReLU(), layers.Dense(1), layers.ReLU()])",
-         "no activation"),
-        ("q2_answer = keras.Sequential([keras.Input(shape=(n_features,)), layers.Dense(32),\n"
-         "                              layers.Dense(16), layers.Dense(1)])", "relu"),
-        ("q2_answer = keras.Sequential([layers.Dense(32, activation='relu'), layers.Dense(16, activation='relu'),\n"
-         "                              layers.Dense(1)])", "not built"),
-        ("q2_answer = keras.Sequential([keras.Input(shape=(1, n_features)), layers.Dense(32, activation='relu'),\n"
-         "                              layers.Dense(16, activation='relu'), layers.Dense(1)])", "shape=(9,)"),
-        ("q2_answer = keras.Sequential([keras.Input(shape=(n_features,)), layers.Dense(16, activation='relu'),\n"
-         "                              layers.Dense(32, activation='relu'), layers.Dense(1)])", "32"),
-    ],
-    correct_answers=[
-        # A separate activation layer counts as the Dense layer's activation: these were called "linear".
-        "q2_answer = keras.Sequential([keras.Input(shape=(n_features,)), layers.Dense(32), layers.ReLU(),\n"
-        "                              layers.Dense(16), layers.ReLU(), layers.Dense(1)])",
-        "q2_answer = keras.Sequential([keras.Input(shape=(n_features,)), layers.Dense(32), layers.Activation('relu'),\n"
-        "                              layers.Dense(16), layers.Activation('relu'), layers.Dense(1)])",
-        "q2_answer = keras.Sequential([keras.Input(shape=(9,)), layers.Dense(32, activation=keras.activations.relu),\n"
-        "                              layers.Dense(units=16, activation='relu'), layers.Dense(1, activation=None)])",
-        "inputs = keras.Input(shape=(n_features,))\n"
-        "hidden = layers.Dense(16, activation='relu')(layers.Dense(32, activation='relu')(inputs))\n"
-        "q2_answer = keras.Model(inputs, layers.Dense(1)(hidden))",
-        "q2_answer = keras.Sequential([keras.Input(shape=(n_features,))]\n"
-        "                             + [layers.Dense(units, activation='relu') for units in (32, 16)]\n"
-        "                             + [layers.Dense(1, bias_initializer=keras.initializers.Constant(y_train.mean()))])",
-    ],
     correct_message="(9 + 1) × 32 + (32 + 1) × 16 + (16 + 1) × 1 = 865 parameters.",
 )
 
@@ -167,20 +117,6 @@ q3 = Exercise(
     hint="A dead unit is a column that is 0 in every row. np.all(..., axis=0) tests each column.",
     solution="q3_answer = int(np.all(acts == 0, axis=0).sum())",
     answer_name="q3_answer",
-    wrong_answers=[
-        ("q3_answer = int((acts == 0).sum())", "every 0"),
-        ("q3_answer = int(np.all(acts == 0, axis=1).sum())", "axis=0"),
-        ("q3_answer = int((acts > 0).any(axis=0).sum())", "active"),
-        ("q3_answer = int((acts == 0).any(axis=0).sum())", "np.all, not np.any"),
-    ],
-    correct_answers=[
-        "q3_answer = 3",
-        "q3_answer = 3.0",
-        "q3_answer = np.sum(~acts.any(axis=0))",
-        "q3_answer = (acts.sum(axis=0) == 0).sum()",
-        "q3_answer = int((acts.max(axis=0) == 0).sum())",
-        "q3_answer = len([column for column in acts.T if np.all(column == 0)])",
-    ],
     correct_message="Nodes 1, 3 and 5 are 0 for every car: 3 dead units. Nodes 2 and 4 still work, and a car "
                     "(row 3) for which all nodes are 0 is not a problem by itself.",
 )
@@ -196,11 +132,6 @@ q4 = Exercise(
     hint="Look at the upper right plot of section 4, and at the validation MAE of 16, 16-16 and 16-16-16.",
     solution='q4_answer = "b"',
     answer_name="q4_answer",
-    wrong_answers=[('q4_answer = "a"', "not always"), ('q4_answer = "c"', "dashed line"),
-                   ('q4_answer = "a) Every extra hidden layer lowers the validation error"', "not always"),
-                   ('q4_answer = "d"', "not one of the options")],
-    correct_answers=['q4_answer = "B"', 'q4_answer = " b) "', 'q4_answer = "(b)"',
-                     'q4_answer = "b) The second hidden layer lowered the error a little"'],
     correct_message="More depth is not free: it costs parameters and training work, and past a point it stops "
                     "helping.",
 )

@@ -115,27 +115,6 @@ q1 = Exercise(
     solution=("n = len(concrete)\n"
               "q1_answer = (round(0.6 * n), round(0.2 * n), round(0.2 * n))"),
     answer_name="q1_answer",
-    wrong_answers=[
-        ("q1_answer = (206, 206, 618)", "wrong order"),
-        ("q1_answer = (659, 165, 206)", "share of ALL rows"),
-        ("q1_answer = (824, 206)", "give three"),
-        ('q1_answer = ("618", "206", "206")', "remove the quotes"),
-        ("q1_answer = (618, 206.5, 206)", "whole number"),
-        ("q1_answer = (True, 206, 206)", "bool"),
-    ],
-    correct_answers=[
-        "q1_answer = (618, 206, 206)",
-        "q1_answer = [618, 206, 206]",
-        "q1_answer = (618.0, 206.0, 206.0)",
-        "q1_answer = (len(concrete) - 2 * round(0.2 * len(concrete)), round(0.2 * len(concrete)), "
-        "round(0.2 * len(concrete)))",
-        "q1_answer = tuple(round(share * len(concrete)) for share in (0.6, 0.2, 0.2))",
-        "parts = train_val_test_split(X, y, seed=42)\n"
-        "q1_answer = (len(parts.X_train), len(parts.X_val), len(parts.X_test))",
-        "q1_answer = tuple(np.round(np.array([0.6, 0.2, 0.2]) * len(concrete)).astype(int))",
-        "q1_answer = np.array([618, 206, 206])",
-        "q1_answer = (np.int64(618), np.int64(206), np.int64(206))",
-    ],
     correct_message="618 rows to learn from, 206 to choose with, 206 for the final report.",
 )
 
@@ -205,34 +184,6 @@ q2 = Exercise(
          "training features only.",
     solution="q2_answer = StandardScaler().fit(split.X_train)",
     answer_name="q2_answer",
-    wrong_answers=[
-        ("q2_answer = StandardScaler().fit(X)", "leakage"),
-        ("from sklearn.preprocessing import MinMaxScaler\nq2_answer = MinMaxScaler().fit(X)", "leakage"),
-        ("q2_answer = StandardScaler().fit(pd.concat([split.X_train, split.X_val]))", "training and validation"),
-        ("from sklearn.preprocessing import MinMaxScaler\n"
-         "q2_answer = MinMaxScaler().fit(pd.concat([split.X_train, split.X_val]))", "training and validation"),
-        ("q2_answer = StandardScaler().fit(split.X_val)", "validation rows"),
-        ("from sklearn.preprocessing import MinMaxScaler\nq2_answer = MinMaxScaler().fit(split.X_val)",
-         "validation rows"),
-        ("q2_answer = StandardScaler().fit(split.X_test)", "test rows"),
-        ("q2_answer = StandardScaler(with_mean=False).fit(split.X_train)", "with_mean=False"),
-        ("q2_answer = StandardScaler(with_std=False).fit(split.X_train)", "with_std=False"),
-        ("q2_answer = StandardScaler().fit(split.X_train.head(500))", "not those of the training rows"),
-        ("q2_answer = StandardScaler().fit_transform(split.X_train)", "fitted scaler itself"),
-        ("q2_answer = StandardScaler()", "not fitted"),
-        ("q2_answer = StandardScaler", "the class StandardScaler itself"),
-        ("q2_answer = StandardScaler().fit(concrete)", "9 columns"),
-    ],
-    correct_answers=[
-        "from sklearn.preprocessing import MinMaxScaler\nq2_answer = MinMaxScaler().fit(split.X_train)",
-        "from sklearn.preprocessing import MinMaxScaler\nq2_answer = MinMaxScaler(feature_range=(-1, 1)).fit(split.X_train)",
-        "q2_answer = StandardScaler().fit(split.X_train.to_numpy())",
-        "q2_answer = StandardScaler().fit(split.X_train.to_numpy(dtype='float32'))",
-        "from sklearn.preprocessing import MinMaxScaler\nq2_answer = MinMaxScaler().fit(split.X_train.values)",
-        "X_train = split.X_train\nq2_answer = StandardScaler().fit(X_train)",
-        "my_scaler = StandardScaler()\nmy_scaler.fit(split.X_train)\nq2_answer = my_scaler",
-        "q2_answer = StandardScaler().fit(split.X_train, split.y_train)",
-    ],
     correct_message="It learned its numbers from the 618 training rows only; validation and test rows "
                     "are only transformed.",
 )
@@ -407,26 +358,6 @@ q3 = Exercise(
           f"No validation_data is needed: the check measures R² on the validation set."),
     solution=_q3_recipe(42),
     answer_name="q3_answer",
-    wrong_answers=[
-        ("q3_answer = keras.Sequential([keras.Input(shape=(n_features,)), layers.Dense(1)])", "no hidden layer"),
-        ("q3_answer = keras.Sequential([keras.Input(shape=(n_features,)), layers.Dense(16, activation='relu'), "
-         "layers.Dense(1)])", "worse than predicting the mean"),
-        ("q3_answer = layers.Dense(1)", "single layer"),
-        ("q3_answer = chosen", "lesson's network B (the chosen one): build and train one of your own"),
-        ("q3_answer = network_a", "that is the lesson's network A: build and train one of your own"),
-        ("q3_answer = keras.models.clone_model(network_a)\nq3_answer.set_weights(network_a.get_weights())",
-         "lesson's network A"),
-        # built but not trained: its output starts at the mean, so its R² prints as -0.00
-        ("q3_answer = make_network((64, 32))", "-0.00: no better than predicting the mean"),
-        ("q3_answer = keras.Sequential([keras.Input(shape=(n_features,)), layers.Dense(64), layers.Dense(64), "
-         "layers.Dense(1, bias_initializer=keras.initializers.Constant(y_train.mean()))])", "no activation"),
-    ],
-    correct_answers=[
-        # the hint's recipe, followed literally, with other seeds
-        _q3_recipe(1), _q3_recipe(2), _q3_recipe(3),
-        # the same with the activation as a layer of its own
-        _q3_recipe(4, "layers.Dense(64), layers.ReLU(),\n    layers.Dense(64), layers.ReLU(),\n"),
-    ],
     correct_message=f"Its validation R² is above {R2_THRESHOLD}, far above linear regression's 0.63.",
 )
 
@@ -490,45 +421,6 @@ q4 = Exercise(
     solution=("test_pred = chosen.predict(X_test_s, verbose=0).ravel()\n"
               "q4_answer = (chosen, np.sqrt(np.mean((y_test - test_pred) ** 2)))"),
     answer_name="q4_answer",
-    wrong_answers=[
-        ("q4_answer = (network_a, np.sqrt(np.mean((y_test - network_a.predict(X_test_s, verbose=0).ravel()) ** 2)))",
-         "not the chosen model"),
-        ("q4_answer = (chosen, np.mean((y_test - chosen.predict(X_test_s, verbose=0).ravel()) ** 2))", "MSE"),
-        ("q4_answer = (chosen, np.sqrt(np.mean((y_val - chosen.predict(X_val_s, verbose=0).ravel()) ** 2)))",
-         "validation set"),
-        ("q4_answer = (chosen, np.sqrt(np.mean((y_test - chosen.predict(X_test_s, verbose=0)) ** 2)))",
-         "206 × 206"),
-        ("q4_answer = (chosen, np.sqrt(np.mean((y_test - chosen.predict(split.X_test, verbose=0).ravel()) ** 2)))",
-         "unscaled X_test"),
-        ("q4_answer = (chosen, np.mean(np.abs(y_test - chosen.predict(X_test_s, verbose=0).ravel())))", "MAE"),
-        ("test_pred = chosen.predict(X_test_s, verbose=0).ravel()\n"
-         "q4_answer = (chosen, str(round(float(np.sqrt(np.mean((y_test - test_pred) ** 2))), 2)))",
-         "remove the quotes"),
-        ("test_pred = chosen.predict(X_test_s, verbose=0).ravel()\n"
-         "q4_answer = (chosen, round(float(np.sqrt(np.mean((y_test - test_pred) ** 2))), 1))", "rounded too much"),
-        ("q4_answer = (np.sqrt(np.mean((y_test - chosen.predict(X_test_s, verbose=0).ravel()) ** 2)), chosen)",
-         "other way round"),
-        ("q4_answer = np.sqrt(np.mean((y_test - chosen.predict(X_test_s, verbose=0).ravel()) ** 2))", "a pair"),
-    ],
-    correct_answers=[
-        # the other order of the subtraction, and scikit-learn's function with its arguments either way
-        "q4_answer = (chosen, np.sqrt(np.mean((chosen.predict(X_test_s, verbose=0).ravel() - y_test) ** 2)))",
-        "from sklearn.metrics import root_mean_squared_error\n"
-        "q4_answer = (chosen, root_mean_squared_error(y_test, chosen.predict(X_test_s, verbose=0)))",
-        "from sklearn.metrics import root_mean_squared_error\n"
-        "q4_answer = (chosen, root_mean_squared_error(chosen.predict(X_test_s, verbose=0), y_test))",
-        # the lesson's own helpers
-        "q4_answer = [chosen, regression_report(y_test, predict(chosen, X_test_s), decimals=None).loc['model', 'RMSE']]",
-        "q4_answer = (network_b, float(regression_report(y_test, predict(network_b, X_test_s)).loc['model', 'RMSE']))",
-        # the value that the lesson's report table prints (section 9, 2 decimals)
-        "q4_answer = (chosen, 5.38)",
-        # rounded as the course allows: 2 decimals
-        "test_pred = chosen.predict(X_test_s, verbose=0).ravel()\n"
-        "q4_answer = (chosen, round(float(np.sqrt(np.mean((y_test - test_pred) ** 2))), 2))",
-        # a copy with the same weights is the same model
-        "copy = keras.models.clone_model(chosen)\ncopy.set_weights(chosen.get_weights())\n"
-        "q4_answer = (copy, np.sqrt(np.mean((y_test - predict(copy, X_test_s)) ** 2)))",
-    ],
     correct_message="That is the number to report: the typical miss of the chosen model on new mixes, in MPa.",
 )
 
@@ -548,7 +440,6 @@ q5 = Exercise(
          "the model expects?",
     solution='q5_answer = "b"',
     answer_name="q5_answer",
-    wrong_answers=[('q5_answer = "d"', "standardized features"), ('q5_answer = "a"', "test set")],
     correct_message="Keep the scaler with the model (e.g. joblib.dump(scaler, 'scaler.joblib')), or put the "
                     "scaling inside the model as a Normalization layer (lesson 02).",
 )
