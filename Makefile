@@ -13,11 +13,12 @@ export KERAS_BACKEND := tensorflow
 export COLUMNS := 80
 export PYTHONHASHSEED := 0
 
-.PHONY: help venv lab test notebooks test-portability colab-links glossary test-colab clean
+.PHONY: help venv lab test lint notebooks test-portability colab-links glossary test-colab clean
 
 help:
 	@echo "make lab               start JupyterLab on notebooks/ (builds .venv first)"
 	@echo "make test              unit tests + every notebook under strict nbval"
+	@echo "make lint              ruff (lint + format check, notebooks included) and mypy on helpers/"
 	@echo "make notebooks         re-execute every notebook in place (the only way outputs are made)"
 	@echo "make test-portability  nbval on every notebook with older CPU instruction sets"
 	@echo "make colab-links       point every Colab badge and install cell at [tool.course] in pyproject.toml"
@@ -49,6 +50,12 @@ lab: $(EDIT)
 
 test: $(EDIT)
 	$(BIN)/python -m pytest
+
+# ruff and mypy read their settings from pyproject.toml. `ruff format .` fixes what the check reports.
+lint: $(EDIT)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy
 
 notebooks: $(EDIT) colab-links
 	$(BIN)/python tools/regenerate.py notebooks

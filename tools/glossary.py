@@ -3,10 +3,11 @@
 Usage: python tools/glossary.py            write notebooks/glossary.md
        python tools/glossary.py --check    report conflicts or an out-of-date file (exit 1)
 
-Each lesson ends with a "## Glossary" table: | English | 한국어 | meaning |. The course glossary lists every
-term once, with the lessons that use it. A term must have the same Korean name and the same meaning in
-every lesson (the course glossary shows one row, so it must be true for every lesson), and a row may not
-combine terms that have rows of their own ("weight / bias" next to "weight" and "bias").
+Each lesson ends with a "## Glossary" table: | English | 한국어 | meaning |. The course glossary
+lists every term once, with the lessons that use it. A term must have the same Korean name and the
+same meaning in every lesson (the course glossary shows one row, so it must be true for every
+lesson), and a row may not combine terms that have rows of their own ("weight / bias" next to
+"weight" and "bias").
 """
 
 from __future__ import annotations
@@ -26,13 +27,21 @@ ROW = re.compile(r"^\|(?P<english>[^|]+)\|(?P<korean>[^|]+)\|(?P<meaning>[^|]+)\
 
 def lesson_glossary(path: Path) -> list[tuple[str, str, str]]:
     """The (English, Korean, meaning) rows of a lesson's "## Glossary" table."""
-    text = "\n".join(c.source for c in nbformat.read(path, as_version=4).cells if c.cell_type == "markdown")
+    text = "\n".join(
+        c.source for c in nbformat.read(path, as_version=4).cells if c.cell_type == "markdown"
+    )
     section = re.search(r"^## Glossary\s*$(.*?)(?=^## |\Z)", text, re.M | re.S)
     rows = []
     for line in (section.group(1) if section else "").splitlines():
         match = ROW.match(line.strip())
-        if match and not set(match["english"].strip()) <= set("-: ") and match["english"].strip() != "English":
-            rows.append((match["english"].strip(), match["korean"].strip(), match["meaning"].strip()))
+        if (
+            match
+            and not set(match["english"].strip()) <= set("-: ")
+            and match["english"].strip() != "English"
+        ):
+            rows.append(
+                (match["english"].strip(), match["korean"].strip(), match["meaning"].strip())
+            )
     return rows
 
 
@@ -52,18 +61,26 @@ def assemble(paths: list[Path]) -> tuple[str, list[str]]:
             meanings[_key(english)][meaning].append(lesson)
             first.setdefault(_key(english), (english, meaning))
     conflicts = [
-        f"'{first[key][0]}': " + "; ".join(f"{ko} in lesson {', '.join(ls)}" for ko, ls in names.items())
-        for key, names in korean.items() if len(names) > 1
+        f"'{first[key][0]}': "
+        + "; ".join(f"{ko} in lesson {', '.join(ls)}" for ko, ls in names.items())
+        for key, names in korean.items()
+        if len(names) > 1
     ]
     for key, names in meanings.items():
         if len(names) > 1:
-            conflicts.append(f"'{first[key][0]}' has different meanings: " + "; ".join(
-                f"{meaning!r} in lesson {', '.join(ls)}" for meaning, ls in names.items()))
+            conflicts.append(
+                f"'{first[key][0]}' has different meanings: "
+                + "; ".join(
+                    f"{meaning!r} in lesson {', '.join(ls)}" for meaning, ls in names.items()
+                )
+            )
     for key in korean:
         parts = [part.strip() for part in key.split(" / ")]
         if len(parts) > 1 and any(part in korean for part in parts):
-            conflicts.append(f"'{first[key][0]}' combines terms that have rows of their own "
-                             f"({', '.join(p for p in parts if p in korean)}): use one row per term")
+            conflicts.append(
+                f"'{first[key][0]}' combines terms that have rows of their own "
+                f"({', '.join(p for p in parts if p in korean)}): use one row per term"
+            )
     lines = [
         "# Course glossary · 용어집",
         "",

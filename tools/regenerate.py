@@ -18,10 +18,7 @@ from pathlib import Path
 import nbformat
 from nbclient import NotebookClient
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-
-from helpers.environment import REQUIRED_ENV  # noqa: E402
+from helpers.environment import REQUIRED_ENV  # the course package, installed by make venv
 
 KERNELSPEC = {"display_name": "Python 3 (ipykernel)", "language": "python", "name": "python3"}
 
@@ -41,13 +38,17 @@ def notebooks_in(paths: list[str]) -> list[Path]:
     return found
 
 
-def merge_streams(outputs: list) -> list:  # type: ignore[type-arg]
-    """Join consecutive stdout (or stderr) outputs: how prints arrive in pieces depends on timing."""
-    merged: list = []  # type: ignore[type-arg]
+def merge_streams(outputs: list) -> list:
+    """Join consecutive stdout (or stderr) outputs: prints arrive in pieces, depending on timing."""
+    merged: list = []
     for out in outputs:
         previous = merged[-1] if merged else None
-        if (out.output_type == "stream" and previous is not None and previous.output_type == "stream"
-                and previous.name == out.name):
+        if (
+            out.output_type == "stream"
+            and previous is not None
+            and previous.output_type == "stream"
+            and previous.name == out.name
+        ):
             previous.text += out.text
         else:
             merged.append(out)
