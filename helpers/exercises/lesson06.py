@@ -1,8 +1,5 @@
-"""Exercises of lesson 06 (notebooks/06_hidden_layers.ipynb): hidden layers, their parameters, dead units,
-and reading a sweep.
-
-No data and no training are needed: every expected value follows from the questions themselves.
-"""
+"""Exercises of lesson 06 (notebooks/06_hidden_layers.ipynb): hidden layers, their parameters, dead
+units, and reading a sweep. The expected answers follow from the questions: no data, no training."""
 
 from __future__ import annotations
 
@@ -10,67 +7,46 @@ from typing import Any
 
 import numpy as np
 
-from helpers.exercises import Exercise, ValueCheck, expect_choice, expect_int, expect_keras_model
+from helpers.exercises import Exercise, dense_layers, expect_choice, expect_int, expect_keras_model
 
-#: Exercise 3's hidden outputs: 4 training cars (rows) x 5 nodes (columns); the notebook's cell sets
-#: the same numbers.
-ACTS = np.array([[0.0, 1.2, 0.0, 0.0, 0.0],
-                 [0.0, 0.0, 0.0, 2.1, 0.0],
-                 [0.0, 0.0, 0.0, 0.0, 0.0],
-                 [0.0, 0.4, 0.0, 1.5, 0.0]])
+#: Exercise 3's hidden outputs: 4 cars (rows) x 5 nodes (columns), as in the notebook's cell.
+ACTS = np.array(
+    [
+        [0.0, 1.2, 0.0, 0.0, 0.0],
+        [0.0, 0.0, 0.0, 2.1, 0.0],
+        [0.0, 0.0, 0.0, 0.0, 0.0],
+        [0.0, 0.4, 0.0, 1.5, 0.0],
+    ]
+)
+ACTS.flags.writeable = False  # read-only: nobody can change the numbers
+_ZEROS = ACTS == 0
+
+
+def _no_output_node(model: Any) -> bool:
+    """True when the last Dense layer is not the one-node output."""
+    return dense_layers(model)[-1][0] != 1
+
 
 q1 = Exercise(
     "q1",
-    expect_int((9 + 1) * 16 + (16 + 1) * 8 + (8 + 1) * 1, what="number of parameters", known_mistakes=[
-        (9 * 16 + 16 * 8 + 8 * 1, "that counts the weights only (the lines of the drawing): every node "
-                                  "after the inputs also has a bias."),
-        ((9 + 1) * 16 + (16 + 1) * 8, "the output node has parameters too: 8 weights and 1 bias."),
-        ((9 + 1) * 16 + (16 + 1) * 8 + 8, "the output node also has a bias: (8 + 1) × 1."),
-        (9 + 16 + 8 + 1, "that counts the nodes; count the weights and the biases."),
-        ((9 + 1) * 16 + (9 + 1) * 8 + (9 + 1) * 1,
-         "the second hidden layer's inputs are the 16 nodes before it, not the 9 features: (16 + 1) × 8."),
-        (9 * 16 + 16 * 8 + 8 * 1 + 3, "that counts one bias per layer; every node has its own bias: 16 in the first "
-                                      "hidden layer, 8 in the second and 1 in the output layer."),
-    ]),
-    hint="A Dense layer has (number of inputs + 1) × (number of nodes) parameters. The inputs of a layer are "
-         "the nodes of the layer before it. Add up the three Dense layers.",
+    expect_int(
+        (9 + 1) * 16 + (16 + 1) * 8 + (8 + 1) * 1,
+        what="number of parameters",
+        known_mistakes={
+            (9 * 16 + 16 * 8 + 8 * 1): "that counts the weights only; every node has a bias too.",
+            ((9 + 1) * 16 + (16 + 1) * 8): "the output node has parameters too: 8 weights, 1 bias.",
+            ((9 + 1) * 16 + (16 + 1) * 8 + 8): "the output node also has a bias: (8 + 1) × 1.",
+            (9 + 16 + 8 + 1): "that counts the nodes; count the weights and the biases.",
+            (
+                (9 + 1) * (16 + 8 + 1)
+            ): "the inputs of layer 2 are the 16 nodes before it: (16 + 1) × 8.",
+            (9 * 16 + 16 * 8 + 8 * 1 + 3): "that counts one bias per layer, not one per node.",
+        },
+    ),
+    hint="A Dense layer has (inputs + 1) × nodes parameters; its inputs are the layer before it.",
     solution="q1_answer = (9 + 1) * 16 + (16 + 1) * 8 + (8 + 1) * 1",
-    answer_name="q1_answer",
-    correct_message="160 + 136 + 9 = 305. A model of these layers agrees: model.count_params() gives 305.",
+    correct_message="160 + 136 + 9 = 305, as model.count_params() of these layers says.",
 )
-
-
-#: Layers that only apply an activation to the layer before them (public Keras layer classes).
-_ACTIVATION_LAYERS = ("Activation", "ReLU", "LeakyReLU", "ELU", "PReLU", "Softmax")
-
-
-def _dense_and_activations(model: Any) -> list[tuple[int, str]]:
-    """``[(units, effective activation)]`` per Dense layer: a separate activation layer right after a
-    Dense layer (``layers.ReLU()``, ``layers.Activation("relu")``) counts as that layer's activation,
-    as in expect_keras_model."""
-    found: list[list[Any]] = []
-    for layer in model.layers:
-        kind = type(layer).__name__
-        if kind == "Dense":
-            config = layer.get_config()
-            found.append([int(config["units"]), str(config.get("activation")).lower()])
-        elif kind in _ACTIVATION_LAYERS and found:
-            applied = kind.lower()
-            if kind == "Activation":
-                applied = str(layer.get_config().get("activation")).lower()
-            if applied not in ("linear", "none"):
-                found[-1][1] = applied
-    return [(units, activation) for units, activation in found]
-
-
-def _output_is_not_one_node(model: Any) -> bool:
-    return _dense_and_activations(model)[-1][0] != 1
-
-
-def _output_has_activation(model: Any) -> bool:
-    units, activation = _dense_and_activations(model)[-1]
-    return units == 1 and activation not in ("linear", "none")  # a one-node output with an activation
-
 
 q2 = Exercise(
     "q2",
@@ -79,59 +55,49 @@ q2 = Exercise(
         dense_units=[32, 16, 1],
         activations=["relu", "relu", None],
         n_params=(9 + 1) * 32 + (32 + 1) * 16 + (16 + 1) * 1,
-        known_mistakes=[
-            (_output_is_not_one_node, "the last Dense layer is the output: one node for the predicted mpg, "
-                                      "layers.Dense(1), after the two hidden layers."),
-            (_output_has_activation, "the output layer has an activation: a regression output is "
-                                     "layers.Dense(1) with no activation, so it can predict any number."),
-        ],
+        known_mistakes={
+            _no_output_node: "the last layer is the output, one node: layers.Dense(1).",
+        },
     ),
-    hint="Copy train_network's model: keras.Input, then one layers.Dense(units, activation=\"relu\") per hidden "
-         "layer, then layers.Dense(1). No compile or fit is needed.",
-    solution=("q2_answer = keras.Sequential([keras.Input(shape=(n_features,)),\n"
-              "                              layers.Dense(32, activation=\"relu\"),\n"
-              "                              layers.Dense(16, activation=\"relu\"),\n"
-              "                              layers.Dense(1)])"),
-    answer_name="q2_answer",
+    hint="As in train_network: keras.Input, one layers.Dense(units, activation='relu') per hidden "
+    "layer, then layers.Dense(1). No compile or fit.",
+    solution=(
+        "q2_answer = keras.Sequential([keras.Input(shape=(n_features,)),\n"
+        '                              layers.Dense(32, activation="relu"),\n'
+        '                              layers.Dense(16, activation="relu"),\n'
+        "                              layers.Dense(1)])"
+    ),
     correct_message="(9 + 1) × 32 + (32 + 1) × 16 + (16 + 1) × 1 = 865 parameters.",
 )
 
-
-def _check_dead_units(answer: Any) -> None:
-    dead = int(np.all(ACTS == 0, axis=0).sum())
-    expect_int(dead, what="number of dead units", known_mistakes=[
-        (int((ACTS > 0).any(axis=0).sum()), "that is the number of nodes that are active for some car; a dead "
-                                            "unit is a node (a column) that is 0 for every car."),
-        (int((ACTS == 0).sum()), "that counts every 0 in the table; count the nodes (columns) that are 0 in all "
-                                 "rows: np.all(acts == 0, axis=0)."),
-        (int(np.all(ACTS == 0, axis=1).sum()), "that counts the cars (rows) with all outputs 0; the nodes are the "
-                                               "columns: use axis=0."),
-        (int((ACTS == 0).any(axis=0).sum()), "that counts the nodes that are 0 for at least one car; a dead "
-                                             "unit is 0 for every car (np.all, not np.any)."),
-    ])(answer)
-
-
 q3 = Exercise(
     "q3",
-    ValueCheck(_check_dead_units, expects="a whole number"),
+    expect_int(
+        int(_ZEROS.all(axis=0).sum()),
+        what="number of dead units",
+        known_mistakes={
+            int((~_ZEROS).any(axis=0).sum()): "that counts the nodes active for some car.",
+            int(_ZEROS.sum()): "that counts every 0; count the columns that are all 0.",
+            int(_ZEROS.all(axis=1).sum()): "that counts the rows (cars); use axis=0 for columns.",
+            int(_ZEROS.any(axis=0).sum()): "a dead unit is 0 for every car: np.all, not np.any.",
+        },
+    ),
     hint="A dead unit is a column that is 0 in every row. np.all(..., axis=0) tests each column.",
     solution="q3_answer = int(np.all(acts == 0, axis=0).sum())",
-    answer_name="q3_answer",
-    correct_message="Nodes 1, 3 and 5 are 0 for every car: 3 dead units. Nodes 2 and 4 still work, and a car "
-                    "(row 3) for which all nodes are 0 is not a problem by itself.",
+    correct_message="Nodes 1, 3 and 5 are 0 for every car: 3 dead units.",
 )
 
 q4 = Exercise(
     "q4",
-    expect_choice("b", {
-        "a": "look at the depth sweep again: the third layer of 16 did not lower the validation error. "
-             "Deeper is not always better.",
-        "c": "look at the dashed line of section 4's plots: the networks with 16 nodes or more have a lower "
-             "validation MAE than linear regression.",
-    }, options="abc"),
-    hint="Look at the upper right plot of section 4, and at the validation MAE of 16, 16-16 and 16-16-16.",
+    expect_choice(
+        "b",
+        {
+            "a": "the third layer of 16 did not lower the validation error: not always better.",
+            "c": "look at the dashed line: networks of 16 nodes or more beat linear regression.",
+        },
+        options="abc",
+    ),
+    hint="Look at section 4's plots: the validation MAE of 16, 16-16 and 16-16-16.",
     solution='q4_answer = "b"',
-    answer_name="q4_answer",
-    correct_message="More depth is not free: it costs parameters and training work, and past a point it stops "
-                    "helping.",
+    correct_message="More depth costs parameters and training, and past a point stops helping.",
 )
