@@ -6,7 +6,8 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 EDIT   := $(VENV)/.editable
 
-# The variables every kernel needs before TensorFlow loads (helpers.setup_lesson sets them too).
+# The variables every kernel needs before TensorFlow loads: REQUIRED_ENV in helpers/environment.py
+# (tests/test_project.py checks that these lines are exactly that; setup_lesson sets them too).
 export TF_CPP_MIN_LOG_LEVEL := 3
 export TF_ENABLE_ONEDNN_OPTS := 0
 export KERAS_BACKEND := tensorflow

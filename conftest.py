@@ -7,7 +7,6 @@ reads at import time are set here, before any kernel starts.
 from __future__ import annotations
 
 import os
-import time
 from collections import defaultdict
 from pathlib import Path
 
@@ -16,11 +15,10 @@ import pytest
 
 from helpers.environment import REQUIRED_ENV
 
-for _name, _value in REQUIRED_ENV.items():
-    os.environ[_name] = _value
+os.environ.update(REQUIRED_ENV)
 # Kernels pick Jupyter's inline backend themselves; a user's MPLBACKEND would override it.
 os.environ.pop("MPLBACKEND", None)
-matplotlib.use("Agg")  # this process (the unit tests) draws off-screen
+matplotlib.use("Agg")  # this process (the unit tests) draws off-screen; the only such call
 
 ROOT = Path(__file__).resolve().parent
 NOTEBOOKS = ROOT / "notebooks"
@@ -37,7 +35,9 @@ def pytest_collection_finish(session: pytest.Session) -> None:
     asked = [Path(str(arg).split("::")[0]).resolve() for arg in session.config.args]
     wants_notebooks = any(NOTEBOOKS == p or NOTEBOOKS.is_relative_to(p) for p in asked)
     if wants_notebooks and not any(_is_notebook_item(i) for i in session.items):
-        raise pytest.UsageError(f"no notebook cells were collected from {NOTEBOOKS}: nothing was tested")
+        raise pytest.UsageError(
+            f"no notebook cells were collected from {NOTEBOOKS}: nothing was tested"
+        )
 
 
 def pytest_runtest_logreport(report: pytest.TestReport) -> None:
@@ -46,7 +46,7 @@ def pytest_runtest_logreport(report: pytest.TestReport) -> None:
         _seconds[path] += report.duration
 
 
-def pytest_terminal_summary(terminalreporter) -> None:  # type: ignore[no-untyped-def]
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
     if not _seconds:
         return
     tr = terminalreporter

@@ -1,4 +1,4 @@
-"""Checks of a stored notebook that nbval cannot make: were the outputs really stored, from one clean run?
+"""Checks of a stored notebook that nbval cannot make: are the outputs stored, from one clean run?
 
 A notebook saved without outputs passes strict nbval (cells with no execution count are never
 compared), so these checks are what makes the notebook tests able to fail.
@@ -18,7 +18,7 @@ MAX_BYTES = 1_000_000
 REQUIRED_HEADINGS = ("Learning objectives", "Exercises", "Key points", "Glossary")
 MACHINE_PATH = re.compile(r"/(root|home|Users|tmp)/|site-packages|[A-Za-z]:\\\\Users|/private/var/")
 HANGUL = re.compile(r"[\uac00-\ud7a3]")
-#: JupyterLab's notebook column is about 970 px wide: a wider figure is shrunk, and its small text with it.
+#: JupyterLab's notebook column is about 970 px wide: a wider figure is shrunk, its text with it.
 MAX_FIGURE_PX = 980
 
 
@@ -26,7 +26,7 @@ def _user_names() -> set[str]:
     names = set()
     try:
         names.add(getpass.getuser())
-    except Exception:  # noqa: BLE001 - no user name on this machine is fine
+    except Exception:  # no user name on this machine is fine
         pass
     return {n for n in names if len(n) >= 3 and n not in {"root", "runner", "user"}}
 
@@ -79,12 +79,18 @@ def problems(path: Path, *, next_notebook: str | None = None) -> list[str]:
                 found.append(f"cell {i} stores stderr output: {out.text[:80]!r}")
             if out.output_type == "execute_result" and out.execution_count != cell.execution_count:
                 found.append(f"cell {i} has a result from another run")
-            png = out.get("data", {}).get("image/png") if out.output_type in ("display_data", "execute_result") else None
+            png = (
+                out.get("data", {}).get("image/png")
+                if out.output_type in ("display_data", "execute_result")
+                else None
+            )
             if png:
                 width = png_width(png)
                 if width > MAX_FIGURE_PX:
-                    found.append(f"cell {i} has a figure {width} px wide, more than JupyterLab's column "
-                                 f"({MAX_FIGURE_PX} px): make it at most 9.6 inches wide")
+                    found.append(
+                        f"cell {i} has a figure {width} px wide, more than JupyterLab's column "
+                        f"({MAX_FIGURE_PX} px): make it at most 9.6 inches wide"
+                    )
     text = json.dumps(nb)
     if MACHINE_PATH.search(text):
         found.append(f"stores a machine path: {MACHINE_PATH.search(text).group(0)!r}")
@@ -106,9 +112,13 @@ def png_width(data: str) -> int:
 
 
 def anatomy_problems(nb: nbformat.NotebookNode, *, next_notebook: str | None) -> list[str]:
-    """The lesson anatomy: title, objectives, setup first, a figure, exercises, key points, glossary, next."""
+    """Anatomy: title, objectives, setup first, a figure, exercises, key points, glossary, next."""
     found = []
-    if not nb.cells or nb.cells[0].cell_type != "markdown" or not nb.cells[0].source.startswith("# "):
+    if (
+        not nb.cells
+        or nb.cells[0].cell_type != "markdown"
+        or not nb.cells[0].source.startswith("# ")
+    ):
         found.append("the first cell is not a markdown title ('# ...')")
     heads = headings(nb)
     for required in REQUIRED_HEADINGS:
@@ -125,13 +135,14 @@ def anatomy_problems(nb: nbformat.NotebookNode, *, next_notebook: str | None) ->
     if not HANGUL.search(glossary):
         found.append("the glossary has no Korean terms")
     if next_notebook and f"({next_notebook})" not in "".join(
-            c.source for c in nb.cells if c.cell_type == "markdown"):
+        c.source for c in nb.cells if c.cell_type == "markdown"
+    ):
         found.append(f"no link to the next lesson ({next_notebook})")
     return found
 
 
 def _section(nb: nbformat.NotebookNode, title: str) -> str:
-    """The markdown text from the heading starting with ``title`` to the next heading of that level."""
+    """The markdown from the heading starting with ``title`` to the next heading of that level."""
     text = "\n".join(c.source for c in nb.cells if c.cell_type == "markdown")
     match = re.search(rf"^(#+)\s+{re.escape(title)}.*?$(.*?)(?=^\1\s|\Z)", text, re.M | re.S)
     return match.group(2) if match else ""

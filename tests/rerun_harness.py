@@ -7,7 +7,7 @@ directory is the notebook's folder, and returns one line per cell that raised on
 
 Usage (also what ``tests/test_rerun_cells.py`` does for every lesson)::
 
-    python tests/rerun_harness.py notebooks/03_sequential_model.ipynb   # prints the failures; exit 1 if any
+    python tests/rerun_harness.py notebooks/03_sequential_model.ipynb   # failures; exit 1 if any
 """
 
 from __future__ import annotations
@@ -21,23 +21,25 @@ import nbformat
 from nbclient import NotebookClient
 from nbclient.exceptions import CellTimeoutError, DeadKernelError
 
-ROOT = Path(__file__).resolve().parent.parent
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
-
-from helpers.environment import REQUIRED_ENV  # noqa: E402
+from helpers.environment import REQUIRED_ENV
 
 CELL_TIMEOUT = 120
 
 
-def rerun_failures(path: Path, *, extra_env: Mapping[str, str] | None = None,
-                   timeout: int = CELL_TIMEOUT) -> list[str]:
+def rerun_failures(
+    path: Path, *, extra_env: Mapping[str, str] | None = None, timeout: int = CELL_TIMEOUT
+) -> list[str]:
     """One line per code cell of ``path`` that raised when run, or when run a second time."""
     nb = nbformat.read(path, as_version=4)
     env = {**os.environ, **REQUIRED_ENV, **(extra_env or {})}
     env.pop("MPLBACKEND", None)
-    client = NotebookClient(nb, timeout=timeout, kernel_name="python3", allow_errors=True,
-                            resources={"metadata": {"path": str(path.parent.resolve())}})
+    client = NotebookClient(
+        nb,
+        timeout=timeout,
+        kernel_name="python3",
+        allow_errors=True,
+        resources={"metadata": {"path": str(path.parent.resolve())}},
+    )
     failures: list[str] = []
     with client.setup_kernel(env=env):
         for index, cell in enumerate(nb.cells):
@@ -52,8 +54,10 @@ def rerun_failures(path: Path, *, extra_env: Mapping[str, str] | None = None,
                 error = next((out for out in cell.outputs if out.output_type == "error"), None)
                 if error is not None:
                     first_line = (cell.source.strip().splitlines() or [""])[0][:60]
-                    failures.append(f"cell {index} `{first_line}` ({attempt}): {error.ename}: "
-                                    f"{' '.join(str(error.evalue).split())[:300]}")
+                    failures.append(
+                        f"cell {index} `{first_line}` ({attempt}): {error.ename}: "
+                        f"{' '.join(str(error.evalue).split())[:300]}"
+                    )
                     break
     return failures
 

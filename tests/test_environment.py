@@ -1,4 +1,4 @@
-"""setup_lesson: variables before Keras, seeds, one line of versions, a clear warning when too late."""
+"""setup_lesson: variables before Keras, seeds, one line of versions, a warning when too late."""
 
 from __future__ import annotations
 
@@ -7,102 +7,88 @@ import subprocess
 import sys
 import textwrap
 
+import matplotlib as mpl
+import numpy as np
+import pandas as pd
 import pytest
 
-from helpers.environment import REQUIRED_ENV, SetupOrderWarning, setup_lesson
+from helpers.environment import REQUIRED_ENV, setup_lesson
 
 
-def _run(code: str, **env: str) -> subprocess.CompletedProcess[str]:
-    clean = {k: v for k, v in os.environ.items() if k not in REQUIRED_ENV}
-    clean.update(env)
-    return subprocess.run([sys.executable, "-c", textwrap.dedent(code)], capture_output=True, text=True,
-                          env=clean, timeout=120, check=False)
+def _run(code: str) -> subprocess.CompletedProcess[str]:
+    """Run ``code`` in a new Python whose environment has none of REQUIRED_ENV."""
+    env = {k: v for k, v in os.environ.items() if k not in REQUIRED_ENV}
+    return subprocess.run(
+        [sys.executable, "-c", textwrap.dedent(code)],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+        check=False,
+    )
 
 
-def test_sets_variables_before_keras_and_prints_versions() -> None:
+def test_sets_variables_before_keras_seeds_and_prints_versions() -> None:
     result = _run("""
-        import os, sys
+        import gc, os, sys
         from helpers import setup_lesson
+        from helpers.environment import REQUIRED_ENV
         assert "keras" not in sys.modules
         setup_lesson(seed=7)
-        print(sorted((k, os.environ[k]) for k in ("TF_CPP_MIN_LOG_LEVEL", "TF_ENABLE_ONEDNN_OPTS",
-                                                   "KERAS_BACKEND", "COLUMNS")))
+        assert all(os.environ[k] == v for k, v in REQUIRED_ENV.items())
+        import numpy as np, keras
+        print(np.random.rand(), float(keras.random.uniform(())), gc.get_freeze_count() > 100_000)
+        setup_lesson(seed=7)  # running the first cell again: the same numbers, and no warning
+        print(np.random.rand(), float(keras.random.uniform(())))
     """)
     assert result.returncode == 0, result.stderr
-    first, second = result.stdout.splitlines()
-    assert first.startswith("Python 3.") and "| TensorFlow 2." in first and "| Keras 3." in first
-    assert first.endswith("| seed 7")
-    assert "('TF_ENABLE_ONEDNN_OPTS', '0')" in second and "('COLUMNS', '80')" in second
-    assert result.stderr == "", "setup must be silent on stderr (no TensorFlow log lines)"
-
-
-def test_same_seed_gives_same_numbers() -> None:
-    code = """
-        from helpers import setup_lesson
-        setup_lesson(seed=3, quiet=True)
-        import numpy as np, keras
-        print(np.random.rand(), float(keras.random.uniform(())), keras.layers.Dense(2).build((None, 3)) or 0)
-    """
-    assert _run(code).stdout == _run(code).stdout
+    versions, numbers, versions_again, again = result.stdout.splitlines()
+    assert versions.startswith("Python 3.") and versions.endswith("| seed 7")
+    assert "| TensorFlow 2." in versions and "| Keras 3." in versions
+    assert numbers.endswith(" True"), "gc.freeze() keeps the collector off Keras' objects"
+    assert numbers.rsplit(" ", 1)[0] == again and versions_again == versions
+    assert result.stderr == "", "setup must be silent on stderr (no TensorFlow log, no warning)"
 
 
 def test_warns_when_keras_was_imported_first() -> None:
     result = _run("""
         import warnings, keras
-        from helpers.environment import SetupOrderWarning, setup_lesson
+        from helpers import setup_lesson
         with warnings.catch_warnings(record=True) as caught:
             warnings.simplefilter("always")
-            setup_lesson(quiet=True)
-        assert any(issubclass(w.category, SetupOrderWarning) for w in caught), caught
-        print(caught[0].message)
+            setup_lesson()
+        print(caught[0].category.__name__, caught[0].message)
     """)
     assert result.returncode == 0, result.stderr
-    assert "Restart the kernel" in result.stdout and "TF_ENABLE_ONEDNN_OPTS" in result.stdout
+    warning = result.stdout.splitlines()[-1]
+    assert warning.startswith("RuntimeWarning Keras was imported before setup_lesson()")
+    assert "TF_ENABLE_ONEDNN_OPTS" in warning and "Restart the kernel" in warning
 
 
-def test_running_the_first_cell_again_is_quiet() -> None:
-    result = _run("""
-        import warnings
-        from helpers import setup_lesson
-        setup_lesson(quiet=True)
-        with warnings.catch_warnings():
-            warnings.simplefilter("error")
-            setup_lesson(quiet=True)  # Keras is loaded now, but with the right settings
-        print("ok")
-    """)
-    assert result.returncode == 0 and result.stdout.strip() == "ok", result.stderr
-
-
-@pytest.mark.parametrize("seed, error, match", [
-    ("42", TypeError, "whole number"), (4.2, TypeError, "whole number"), (True, TypeError, "whole number"),
-    (-1, ValueError, "from 0 to 2\\*\\*32 - 1"), (2**32, ValueError, "from 0 to 2\\*\\*32 - 1"),
-])
-def test_bad_seed_is_a_clear_error(seed, error, match) -> None:  # type: ignore[no-untyped-def]
-    with pytest.raises(error, match=match):
-        setup_lesson(seed=seed)
-
-
-def test_warning_class_is_a_runtime_warning() -> None:
-    assert issubclass(SetupOrderWarning, RuntimeWarning)
-
-
-def test_a_bad_seed_changes_nothing(monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.mark.parametrize(
+    ("seed", "error", "message"),
+    [
+        ("42", TypeError, "seed must be a whole number such as 42; got '42'"),
+        (4.2, TypeError, "seed must be a whole number such as 42; got 4.2"),
+        (True, TypeError, "seed must be a whole number such as 42; got True"),
+        (-1, ValueError, "seed must be from 0 to 2**32 - 1 (NumPy's limit); got -1"),
+        (2**32, ValueError, "seed must be from 0 to 2**32 - 1 (NumPy's limit); got 4294967296"),
+    ],
+)
+def test_a_bad_seed_is_a_clear_error_and_changes_nothing(
+    seed: object, error: type, message: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
     # v0.1: setup_lesson(seed=2**32) raised NumPy's error after the environment was half set.
-    monkeypatch.setenv("COLUMNS", "123")
-    with pytest.raises(ValueError):
-        setup_lesson(seed=2**32)
-    assert os.environ["COLUMNS"] == "123"
-
-
-def test_setup_freezes_the_imported_objects_for_faster_garbage_collection() -> None:
-    result = _run("""
-        import gc
-        from helpers import setup_lesson
-        before = gc.get_freeze_count()
-        setup_lesson(quiet=True)
-        frozen = gc.get_freeze_count()
-        setup_lesson(quiet=True)   # re-running the first cell is fine
-        print(before, frozen > 100_000, gc.get_freeze_count() >= frozen)
-    """)
-    assert result.returncode == 0, result.stderr
-    assert result.stdout.split() == ["0", "True", "True"]
+    for name in REQUIRED_ENV:
+        monkeypatch.delenv(name, raising=False)
+    rc, precision, state = (
+        dict(mpl.rcParams),
+        pd.get_option("display.precision"),
+        np.random.get_state(),
+    )
+    with pytest.raises(error) as excinfo:
+        setup_lesson(seed=seed)
+    assert str(excinfo.value) == message
+    assert not REQUIRED_ENV.keys() & os.environ.keys()
+    assert dict(mpl.rcParams) == rc and pd.get_option("display.precision") == precision
+    assert all(np.array_equal(a, b) for a, b in zip(np.random.get_state(), state, strict=True))

@@ -1,4 +1,4 @@
-"""`make lab` starts JupyterLab on notebooks/: the same command answers HTTP 200 and serves a lesson."""
+"""`make lab` starts JupyterLab on notebooks/: the command answers HTTP 200 and serves a lesson."""
 
 from __future__ import annotations
 
@@ -22,11 +22,21 @@ def _free_port() -> int:
 
 def test_jupyterlab_serves_the_lessons(tmp_path: Path) -> None:
     port = _free_port()
-    command = [sys.executable, "-m", "jupyterlab", "--notebook-dir=notebooks", "--ip=127.0.0.1",
-               "--no-browser", f"--port={port}", "--ServerApp.port_retries=0"]
+    command = [
+        sys.executable,
+        "-m",
+        "jupyterlab",
+        "--notebook-dir=notebooks",
+        "--ip=127.0.0.1",
+        "--no-browser",
+        f"--port={port}",
+        "--ServerApp.port_retries=0",
+    ]
     if hasattr(os, "getuid") and os.getuid() == 0:
         command.append("--allow-root")
-    env = dict(os.environ, JUPYTER_RUNTIME_DIR=str(tmp_path), JUPYTER_CONFIG_DIR=str(tmp_path / "config"))
+    env = dict(
+        os.environ, JUPYTER_RUNTIME_DIR=str(tmp_path), JUPYTER_CONFIG_DIR=str(tmp_path / "config")
+    )
     log = tmp_path / "lab.log"
     with log.open("w") as out:
         server = subprocess.Popen(command, cwd=ROOT, stdout=out, stderr=subprocess.STDOUT, env=env)

@@ -25,7 +25,7 @@ def _change_one_stored_number(path: Path) -> str:
                 match = NUMBER.search(out.text)
                 digits = match.group(0)
                 changed = digits[:-1] + str((int(digits[-1]) + 1) % 10)
-                out.text = out.text[: match.start()] + changed + out.text[match.end():]
+                out.text = out.text[: match.start()] + changed + out.text[match.end() :]
                 nbformat.write(nb, path)
                 return out.text.splitlines()[0]
     raise AssertionError(f"{path.name} stores no stdout with a number to change")
@@ -33,12 +33,29 @@ def _change_one_stored_number(path: Path) -> str:
 
 def _nbval(path: Path) -> subprocess.CompletedProcess[str]:
     command = [
-        sys.executable, "-m", "pytest", str(path), "--nbval", "--nbval-current-env",
+        sys.executable,
+        "-m",
+        "pytest",
+        str(path),
+        "--nbval",
+        "--nbval-current-env",
         f"--nbval-sanitize-with={ROOT / 'tests' / 'sanitize.cfg'}",
-        "-p", "no:cacheprovider", "-o", "addopts=", "-q", f"--rootdir={path.parent}",
+        "-p",
+        "no:cacheprovider",
+        "-o",
+        "addopts=",
+        "-q",
+        f"--rootdir={path.parent}",
     ]
-    return subprocess.run(command, cwd=path.parent, capture_output=True, text=True, timeout=300,
-                          env=dict(os.environ), check=False)
+    return subprocess.run(
+        command,
+        cwd=path.parent,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        env=dict(os.environ),
+        check=False,
+    )
 
 
 def test_changed_stored_number_fails(tmp_path: Path) -> None:

@@ -1,31 +1,36 @@
-"""Tests for helpers.network: layer sizes, what is drawn (nodes, lines, labels, ellipsis), errors."""
+"""Tests for helpers.network: layer sizes, what is drawn (nodes, lines, labels, ⋮), errors."""
 
 from __future__ import annotations
 
 import doctest
-import subprocess
-import sys
 import warnings
 from collections.abc import Iterator
 
+import keras
 import matplotlib
+import matplotlib.pyplot as plt
+import numpy as np
+import pandas as pd
+import pytest
+from keras import layers
+from matplotlib.axes import Axes
+from matplotlib.collections import LineCollection
+from matplotlib.patches import Circle
 
-matplotlib.use("Agg")  # no window: must run before pyplot is imported
+import helpers.network as network
+from helpers.network import activation_name, draw_network, layer_sizes
 
-import keras  # noqa: E402
-import matplotlib.pyplot as plt  # noqa: E402
-import numpy as np  # noqa: E402
-import pytest  # noqa: E402
-from keras import layers  # noqa: E402
-from matplotlib.axes import Axes  # noqa: E402
-from matplotlib.collections import LineCollection  # noqa: E402
-from matplotlib.patches import Circle  # noqa: E402
-
-import helpers.network as network  # noqa: E402
-from helpers.network import draw_network, layer_sizes  # noqa: E402
-
-FEATURES = ["cylinders", "displacement", "horsepower", "weight", "acceleration", "year",
-            "origin_Europe", "origin_Japan", "origin_USA"]
+FEATURES = [
+    "cylinders",
+    "displacement",
+    "horsepower",
+    "weight",
+    "acceleration",
+    "year",
+    "origin_Europe",
+    "origin_Japan",
+    "origin_USA",
+]
 
 
 def sequential(*sizes: int, activation: str = "relu") -> keras.Sequential:
@@ -34,6 +39,10 @@ def sequential(*sizes: int, activation: str = "relu") -> keras.Sequential:
     stack += [layers.Dense(units, activation=activation) for units in sizes[1:-1]]
     stack.append(layers.Dense(sizes[-1]))
     return keras.Sequential(stack)
+
+
+def with_layers(shape: tuple[int, ...], *stack: keras.layers.Layer) -> keras.Sequential:
+    return keras.Sequential([keras.Input(shape=shape), *stack])
 
 
 def circles(ax: Axes) -> list[Circle]:
@@ -72,22 +81,13 @@ def test_layer_sizes(sizes: tuple[int, ...]) -> None:
     assert layer_sizes(sequential(*sizes)) == list(sizes)
 
 
-def test_pass_through_layers_add_no_size() -> None:
-    model = keras.Sequential([keras.Input(shape=(9,)), layers.Dense(8, activation="relu"),
-                              layers.Dropout(0.2), layers.Dense(1)])
-    assert layer_sizes(model) == [9, 8, 1]
-
-
-def test_a_model_built_without_input_but_by_build_is_drawn() -> None:
-    model = keras.Sequential([layers.Dense(3, activation="relu"), layers.Dense(1)])
-    model.build((None, 5))
-    assert layer_sizes(model) == [5, 3, 1]
-
-
-def test_a_model_built_by_calling_it_is_drawn() -> None:
-    model = keras.Sequential([layers.Dense(2), layers.Dense(1)])
-    model.predict(np.zeros((1, 4)), verbose=0)  # the batch dimension becomes 1, not None
-    assert layer_sizes(model) == [4, 2, 1]
+def test_a_model_built_without_input_is_drawn() -> None:
+    by_build = keras.Sequential([layers.Dense(3, activation="relu"), layers.Dense(1)])
+    by_build.build((None, 5))
+    assert layer_sizes(by_build) == [5, 3, 1]
+    by_calling = keras.Sequential([layers.Dense(2), layers.Dense(1)])
+    by_calling.predict(np.zeros((1, 4)), verbose=0)  # the batch dimension becomes 1, not None
+    assert layer_sizes(by_calling) == [4, 2, 1]
 
 
 # ---------------------------------------------------------------------------- what is drawn
@@ -98,7 +98,7 @@ def test_small_network_draws_every_node_and_connection(sizes: tuple[int, ...]) -
     model = sequential(*sizes)
     ax = draw_network(model)
     assert len(circles(ax)) == sum(sizes)
-    weights = sum(a * b for a, b in zip(sizes, sizes[1:]))
+    weights = sum(a * b for a, b in zip(sizes[:-1], sizes[1:], strict=True))
     assert n_lines(ax) == weights
     # Lines are weights; each Dense node adds a bias: together they are every parameter.
     assert n_lines(ax) + sum(sizes[1:]) == model.count_params()
@@ -109,27 +109,66 @@ def test_small_network_draws_every_node_and_connection(sizes: tuple[int, ...]) -
 def test_nodes_are_coloured_by_role_and_drawn_above_the_lines() -> None:
     ax = draw_network(sequential(2, 3, 1))
     colours = [matplotlib.colors.to_hex(c.get_facecolor()) for c in circles(ax)]
-    assert colours == [network.COLORS["input"]] * 2 + [network.COLORS["hidden"]] * 3 + [network.COLORS["output"]]
+    assert colours == [network.COLORS["input"]] * 2 + [network.COLORS["hidden"]] * 3 + [
+        network.COLORS["output"]
+    ]
     assert all(c.get_zorder() > line.get_zorder() for c in circles(ax) for line in connections(ax))
 
 
-def test_labels_name_each_layer() -> None:
-    model = keras.Sequential([keras.Input(shape=(9,)), layers.Dense(8, activation="relu"),
-                              layers.Dense(4, activation="tanh"), layers.Dense(1)])
+@pytest.mark.parametrize(
+    ("model", "shown", "not_shown"),
+    [
+        (
+            sequential(9, 8, 4, 1),
+            [
+                "input: 9",
+                "Dense 8, relu",
+                "Dense 4, relu",
+                "output: 1",
+                "input layer",
+                "hidden layer 1",
+                "hidden layer 2",
+                "output layer",
+            ],
+            ["hidden layer"],
+        ),
+        (
+            sequential(9, 2, 1, activation="tanh"),
+            ["Dense 2, tanh", "hidden layer"],
+            ["hidden layer 1"],
+        ),
+        (with_layers((3,), layers.Dense(1, activation="sigmoid")), ["output: 1, sigmoid"], []),
+    ],
+)
+def test_labels_name_each_layer(model, shown: list[str], not_shown: list[str]) -> None:
     found = texts(draw_network(model))
-    for label in ("input: 9", "Dense 8, relu", "Dense 4, tanh", "output: 1",
-                  "input layer", "hidden layer 1", "hidden layer 2", "output layer"):
-        assert label in found
+    assert all(label in found for label in shown) and not any(label in found for label in not_shown)
 
 
-def test_one_hidden_layer_is_just_the_hidden_layer() -> None:
-    found = texts(draw_network(sequential(9, 2, 1)))
-    assert "hidden layer" in found and "hidden layer 1" not in found
-
-
-def test_output_activation_is_shown_when_not_linear() -> None:
-    model = keras.Sequential([keras.Input(shape=(3,)), layers.Dense(1, activation="sigmoid")])
-    assert "output: 1, sigmoid" in texts(draw_network(model))
+@pytest.mark.parametrize(
+    ("sizes", "kwargs", "inches"),
+    [  # as in lessons 03, 06 and 08, whose stored outputs print these sizes
+        ((9, 1), {"feature_names": FEATURES, "output_names": ["mpg"], "title": "t"}, (4.54, 5.31)),
+        (
+            (9, 2, 1),
+            {"feature_names": FEATURES, "output_names": ["mpg"], "title": "t"},
+            (6.14, 5.31),
+        ),
+        (
+            (8, 32, 16, 1),
+            {
+                "feature_names": FEATURES[:8],
+                "output_names": ["y"],
+                "max_nodes_per_layer": 8,
+                "title": "t",
+            },
+            (7.74, 4.91),
+        ),
+    ],
+)
+def test_new_figure_is_sized_for_the_network(sizes, kwargs, inches) -> None:
+    size = draw_network(sequential(*sizes), **kwargs).figure.get_size_inches()
+    np.testing.assert_allclose(size, inches)
 
 
 def test_large_layers_get_an_ellipsis_and_their_size() -> None:
@@ -164,8 +203,6 @@ def test_feature_and_output_names() -> None:
 
 
 def test_feature_names_accept_a_pandas_index() -> None:
-    import pandas as pd
-
     columns = pd.DataFrame(np.zeros((1, 9)), columns=FEATURES).columns
     assert "year" in texts(draw_network(sequential(9, 1), feature_names=columns))
 
@@ -174,14 +211,6 @@ def test_feature_names_of_a_large_input_label_the_nodes_shown() -> None:
     names = [f"x{i}" for i in range(20)]
     found = texts(draw_network(sequential(20, 1), feature_names=names, max_nodes_per_layer=5))
     assert [n for n in names if n in found] == ["x0", "x1", "x18", "x19"]
-
-
-def test_notes_name_pass_through_layers() -> None:
-    model = keras.Sequential([keras.Input(shape=(9,)), layers.Dense(8, activation="relu"),
-                              layers.Dropout(0.2), layers.Dense(1)])
-    ax = draw_network(model)
-    assert len(circles(ax)) == 9 + 8 + 1
-    assert any("+ Dropout 0.2" in text for text in texts(ax))
 
 
 def test_draws_on_a_given_axes_and_sets_the_title() -> None:
@@ -197,17 +226,21 @@ def test_new_figure_without_title_and_axis_hidden() -> None:
     assert ax.get_title() == "" and not ax.axison
 
 
-def test_drawing_emits_no_warning_and_renders(tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_drawing_emits_no_warning_and_renders(tmp_path) -> None:
     with warnings.catch_warnings():
         warnings.simplefilter("error")  # e.g. a glyph missing from the font
-        ax = draw_network(sequential(20, 64, 64, 1), feature_names=[f"f{i}" for i in range(20)],
-                          output_names=["y"], title="big")
+        ax = draw_network(
+            sequential(20, 64, 64, 1),
+            feature_names=[f"f{i}" for i in range(20)],
+            output_names=["y"],
+            title="big",
+        )
         ax.figure.savefig(tmp_path / "network.png")
     assert (tmp_path / "network.png").stat().st_size > 1000
 
 
-def test_drawing_logs_nothing(caplog: pytest.LogCaptureFixture, tmp_path) -> None:  # type: ignore[no-untyped-def]
-    """matplotlib logs (to stderr, stored in a notebook) e.g. when fixed limits fight a fixed aspect."""
+def test_drawing_logs_nothing(caplog: pytest.LogCaptureFixture, tmp_path) -> None:
+    """matplotlib logs (to stderr, stored in a notebook) e.g. when fixed limits fight an aspect."""
     with caplog.at_level("DEBUG", logger="matplotlib"):
         fig, axes = plt.subplots(1, 2, figsize=(10, 4), layout="constrained")
         draw_network(sequential(9, 2, 1), ax=axes[0])
@@ -219,102 +252,100 @@ def test_drawing_logs_nothing(caplog: pytest.LogCaptureFixture, tmp_path) -> Non
 # ----------------------------------------------------------------------------------- errors
 
 
-@pytest.mark.parametrize("thing", ["model", 42, None, np.zeros((3, 1)), [layers.Dense(1)]])
-def test_not_a_model_is_a_type_error(thing: object) -> None:
-    with pytest.raises(TypeError, match="needs a Keras model"):
-        draw_network(thing)
-    with pytest.raises(TypeError, match="needs a Keras model"):
-        layer_sizes(thing)
+def not_built() -> keras.Sequential:
+    return keras.Sequential([layers.Dense(1)])
 
 
-def test_a_single_layer_is_a_type_error_with_advice() -> None:
-    with pytest.raises(TypeError, match=r"not a single layer \(Dense\).*keras.Sequential"):
-        draw_network(layers.Dense(1))
-
-
-def test_a_functional_model_is_a_type_error() -> None:
+def functional() -> keras.Model:
     inputs = keras.Input(shape=(3,))
-    model = keras.Model(inputs, layers.Dense(1)(inputs))
-    with pytest.raises(TypeError, match="keras.Sequential"):
-        draw_network(model)
+    return keras.Model(inputs, layers.Dense(1)(inputs))
 
 
-def test_an_unbuilt_model_is_a_value_error_that_says_how_to_build_it() -> None:
-    model = keras.Sequential([layers.Dense(1)])
-    with pytest.raises(ValueError, match=r"not built yet.*keras.Input\(shape=\(n_features,\)\)"):
-        draw_network(model)
-    with pytest.raises(ValueError, match="not built yet"):
-        layer_sizes(model)
+@pytest.mark.parametrize(
+    ("make", "error", "message"),
+    [
+        (lambda: "model", TypeError, "model must be a keras.Sequential model.*got str"),
+        (lambda: None, TypeError, "model must be a keras.Sequential model.*got NoneType"),
+        (
+            lambda: np.zeros((3, 1)),
+            TypeError,
+            "model must be a keras.Sequential model.*got ndarray",
+        ),
+        (lambda: [layers.Dense(1)], TypeError, "model must be a keras.Sequential model.*got list"),
+        (lambda: layers.Dense(1), TypeError, "model must be a keras.Sequential model.*got Dense"),
+        (functional, TypeError, "model must be a keras.Sequential model.*got Functional"),
+        (not_built, ValueError, r"not built yet.*keras.Input\(shape=\(n_features,\)\)"),
+        (
+            lambda: with_layers(
+                (28, 28, 1), layers.Conv2D(4, 3), layers.Flatten(), layers.Dense(1)
+            ),
+            ValueError,
+            r"layer 1 of .*\('conv2d'\) is a Conv2D: only Dense layers can be drawn",
+        ),
+        (  # named even before the model is built
+            lambda: keras.Sequential([layers.Conv2D(4, 3), layers.Dense(1)]),
+            ValueError,
+            "is a Conv2D",
+        ),
+        (
+            lambda: with_layers((9,), layers.Dense(8), layers.Dropout(0.2), layers.Dense(1)),
+            ValueError,
+            r"layer 2 of .*\('dropout'\) is a Dropout",
+        ),
+        (lambda: with_layers((9,)), ValueError, "no Dense layer"),
+        (lambda: with_layers((3, 4), layers.Dense(1)), ValueError, r"one row of numbers.*\(3, 4\)"),
+    ],
+)
+def test_a_model_that_cannot_be_drawn(make, error: type, message: str) -> None:
+    model = make()
+    for function in (draw_network, layer_sizes):
+        with pytest.raises(error, match=message):
+            function(model)
 
 
-def test_an_unsupported_layer_is_named() -> None:
-    model = keras.Sequential([keras.Input(shape=(28, 28, 1)), layers.Conv2D(4, 3), layers.Flatten(), layers.Dense(1)])
-    with pytest.raises(ValueError, match=r"layer 1 of .*\('conv2d'\) is a Conv2D, which draw_network cannot draw"):
-        draw_network(model)
-    with pytest.raises(ValueError, match="is a Conv2D"):
-        layer_sizes(keras.Sequential([layers.Conv2D(4, 3), layers.Dense(1)]))  # even before it is built
-    model = keras.Sequential([keras.Input(shape=(9,)), layers.Dense(4), layers.Reshape((2, 2)),
-                              layers.Flatten(), layers.Dense(1)])
-    with pytest.raises(ValueError, match=r"layer 2 of 'sequential.*' \('reshape'\) is a Reshape.*cannot draw"):
-        draw_network(model)
+@pytest.mark.parametrize(
+    ("kwargs", "error", "message"),
+    [
+        ({"max_nodes_per_layer": 2}, ValueError, "max_nodes_per_layer must be a whole number"),
+        ({"max_nodes_per_layer": 4.5}, ValueError, "max_nodes_per_layer must be a whole number"),
+        ({"max_nodes_per_layer": True}, ValueError, "max_nodes_per_layer must be a whole number"),
+        (
+            {"feature_names": ["a", "b", "c"]},
+            ValueError,
+            "feature_names has 3 names, but the layer has 9",
+        ),
+        ({"output_names": ["a", "b"]}, ValueError, "output_names has 2 names"),
+        ({"output_names": "mpg"}, TypeError, "output_names must be a list of names"),
+        ({"output_names": 5}, TypeError, "output_names must be a list of names"),
+        ({"ax": "left"}, TypeError, "ax must be None or a matplotlib Axes"),
+    ],
+)
+def test_bad_arguments_are_clear_errors_before_any_drawing(
+    kwargs, error: type, message: str
+) -> None:
+    model = sequential(9, 1)
+    with pytest.raises(error, match=message):
+        draw_network(model, **kwargs)
+    assert plt.get_fignums() == []
 
 
-def test_an_input_that_is_not_one_row_of_features_is_a_value_error() -> None:
-    model = keras.Sequential([keras.Input(shape=(3, 4)), layers.Dense(1)])
-    with pytest.raises(ValueError, match=r"one row of numbers.*\(3, 4\)"):
-        draw_network(model)
-
-
-def test_a_model_without_dense_layers_is_a_value_error() -> None:
-    model = keras.Sequential([keras.Input(shape=(9,)), layers.Dropout(0.1)])
-    with pytest.raises(ValueError, match="no Dense layer"):
-        draw_network(model)
-
-
-@pytest.mark.parametrize("limit, error", [(2, ValueError), (0, ValueError), (4.5, TypeError), (True, TypeError)])
-def test_max_nodes_per_layer_must_be_an_int_of_at_least_3(limit: object, error: type) -> None:
-    with pytest.raises(error, match="max_nodes_per_layer"):
-        draw_network(sequential(9, 1), max_nodes_per_layer=limit)  # type: ignore[arg-type]
-
-
-def test_names_must_match_the_layer() -> None:
-    with pytest.raises(ValueError, match="feature_names has 3 names, but the layer has 9 nodes"):
-        draw_network(sequential(9, 1), feature_names=["a", "b", "c"])
-    with pytest.raises(ValueError, match="output_names has 2 names"):
-        draw_network(sequential(9, 1), output_names=["a", "b"])
-    with pytest.raises(TypeError, match="single string"):
-        draw_network(sequential(9, 1), output_names="mpg")
-
-
-def test_ax_must_be_an_axes() -> None:
-    with pytest.raises(TypeError, match="ax must be a matplotlib Axes"):
-        draw_network(sequential(9, 1), ax="left")  # type: ignore[arg-type]
-
-
-def test_errors_come_before_any_drawing() -> None:
-    before = plt.get_fignums()
-    with pytest.raises(ValueError):
-        draw_network(sequential(9, 1), feature_names=["a"])
-    assert plt.get_fignums() == before
+@pytest.mark.parametrize(
+    ("activation", "name"),
+    [
+        (None, "linear"),
+        (" ReLU", "relu"),
+        (keras.activations.tanh, "tanh"),
+        ({"class_name": "function", "config": "my_activation"}, "my_activation"),
+        ({"class_name": "LeakyReLU", "config": {"name": "leaky_re_lu"}}, "leaky_re_lu"),
+        ({"class_name": "Custom", "config": {}}, "Custom"),
+    ],
+)
+def test_activation_name(activation: object, name: str) -> None:
+    assert activation_name(activation) == name
 
 
 # ------------------------------------------------------------------------------ the module
 
 
-def test_importing_the_module_does_not_load_keras() -> None:
-    code = "import sys, helpers.network; assert 'keras' not in sys.modules and 'tensorflow' not in sys.modules; " \
-           "assert 'matplotlib.pyplot' not in sys.modules"
-    subprocess.run([sys.executable, "-c", code], check=True)
-
-
 def test_docstring_examples() -> None:
     assert doctest.testmod(network, optionflags=doctest.ELLIPSIS).failed == 0
-
-
-@pytest.mark.parametrize("bad", [5, 2.5, None.__class__])
-def test_output_names_that_are_not_a_list_are_a_clear_error(bad: object) -> None:
-    import keras
-
-    model = keras.Sequential([keras.Input(shape=(2,)), keras.layers.Dense(1)])
-    with pytest.raises(TypeError, match="output_names must be a list of names"):
-        draw_network(model, output_names=bad)  # type: ignore[arg-type]

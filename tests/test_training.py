@@ -23,4 +23,6 @@ def test_restart_repeats_a_run_exactly() -> None:
     other = restart(model, start, 0.01).fit(X, y, epochs=3, batch_size=8, verbose=0).history["loss"]
     again = restart(model, start, 0.1).fit(X, y, epochs=3, batch_size=8, verbose=0).history["loss"]
     assert again == first and other != first
-    assert int(model.optimizer.iterations.numpy()) == 15   # counted from 0 again: 3 epochs x 5 batches
+    assert (
+        int(model.optimizer.iterations.numpy()) == 15
+    )  # counted from 0 again: 3 epochs x 5 batches

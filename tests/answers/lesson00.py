@@ -9,16 +9,21 @@ WRONG = {
     "q1": [
         ("q1_answer = cars.shape[1]", "number of columns"),
         ("q1_answer = cars.size", "rows × columns"),
+        ("q1_answer = cars.shape", "a single number"),
+        ("q1_answer = len(cars) - 1", "too small"),
     ],
     "q2": [
         ('q2_answer = load_dataset("concrete").columns[0]', "first feature"),
         ('q2_answer = "age"', "age is a feature"),
-        ('q2_answer = "water"', "one of the features"),
+        ('q2_answer = "water"', "a column the model reads"),
+        ('q2_answer = "Fine Aggregate"', "a column the model reads"),
         # A name that is not a column was told "not one of the options age, ..., compressive
         # strength, ...": the list gave the answer away. So did a non-text answer.
         ('q2_answer = "strength"', "not a column name"),
         ('q2_answer = load_dataset("concrete").columns[-1:]', "[-1:]"),
         ("q2_answer = 8", "as text in quotes"),
+        ('q2_answer = list(load_dataset("concrete").columns[-1:])', "[-1:]"),
+        ('q2_answer = load_dataset("concrete")["compressive_strength"]', "as text in quotes"),
     ],
     "q3": [
         ('q3_answer = cars["mpg"].median()', "median"),
@@ -41,6 +46,9 @@ CORRECT = {
         'q2_answer = load_dataset("concrete").columns.tolist()[-1]',
         'q2_answer = "compressive strength"',
         'q2_answer = "Compressive_Strength"',
+        'q2_answer = "compressive-strength"',
+        'q2_answer = " compressive_strength "',
+        'q2_answer = str(load_dataset("concrete").columns[-1])',
     ],
     "q3": [
         "q3_answer = 23.45",

@@ -17,7 +17,8 @@ WRONG = {
             "validation cars",
         ),
         (
-            "hp = X_train['horsepower']\nq1_answer = 100 * (150 - hp.min()) / (hp.max() - hp.min())",
+            "hp = X_train['horsepower']\nq1_answer = 100 * (150 - hp.min()) / (hp.max() -"
+            " hp.min())",
             "percentage",
         ),
         ("q1_answer = 150 / X_train['horsepower'].max()", "subtract the minimum first"),
@@ -32,7 +33,7 @@ WRONG = {
         ),
         (
             "hp = X_train['horsepower']\nq1_answer = (150 - hp.min()) / hp.max() - hp.min()",
-            "range in parentheses",
+            "divides before",
         ),
         (
             "hp = X_test['horsepower']\nq1_answer = (150 - hp.min()) / (hp.max() - hp.min())",
@@ -42,33 +43,68 @@ WRONG = {
         # The raw value (150) was told the precedence hint (whose value, 149.73, rounds to 150).
         ("q1_answer = 150", "horsepower itself"),
         (
-            "hp = X_train['horsepower']\nq1_answer = round(150 - hp.min() / (hp.max() - hp.min()), 2)",
+            "hp = X_train['horsepower']\nq1_answer = round(150 - hp.min() / (hp.max() -"
+            " hp.min()), 2)",
             "divides before",
         ),
         # The percentage rounded to a whole number was told only "too large".
         ("q1_answer = 58", "percentage"),
         (
-            "hp = X_train['horsepower']\nq1_answer = round(100 * (150 - hp.min()) / (hp.max() - hp.min()))",
+            "hp = X_train['horsepower']\nq1_answer = round(100 * (150 - hp.min()) / (hp.max()"
+            " - hp.min()))",
             "percentage",
         ),
         # Digits cut off (0.5763 -> 0.57): "round it instead", never a known mistake's hint.
         ("q1_answer = 0.57", "round it instead"),
+        ("q1_answer = 0.6", "rounded too much"),
+        ("q1_answer = '0.58'", "remove the quotes"),
+        ("hp = X_train['horsepower']\nq1_answer = (150 - hp.min()) / hp.max()", "too small"),
+        (
+            "hp = X_train['horsepower']\nq1_answer = (150 - hp.mean()) / hp.std()",
+            "too large",
+        ),
+        (
+            "q1_answer = MinMaxScaler().fit(X_train[['horsepower']]).transform("
+            "pd.DataFrame({'horsepower': [150, 100]}))",
+            "single number",
+        ),
     ],
     "q2": [
         ('q2_answer = "all"', "leakage"),
-        ('q2_answer = "validation"', "same thing"),
-        ('q2_answer = "validation set"', "same thing"),
-        ('q2_answer = "X_val"', "same thing"),
+        ('q2_answer = "validation"', "only transformed"),
+        ('q2_answer = "validation set"', "only transformed"),
+        ('q2_answer = "X_val"', "only transformed"),
+        ('q2_answer = "everything"', "leakage"),
+        ('q2_answer = "검증 데이터"', "only transformed"),
         ('q2_answer = "x_test"', "used once"),
         ('q2_answer = "all the data"', "leakage"),
     ],
-    "q3": [('q3_answer = "a"', "different number"), ('q3_answer = "d"', "clipping")],
+    "q3": [
+        ('q3_answer = "a"', "another number"),
+        ('q3_answer = "d"', "clipping"),
+        ('q3_answer = "c"', "not horsepower"),
+        ('q3_answer = "e"', "not one of the options"),
+        ("q3_answer = 1.03", "as text in quotes"),
+    ],
     "q4": [
         (
             "acc = X_train['acceleration']\n"
             "q4_answer = (X_val['acceleration'] - acc.mean()) / acc.std()",
             "ddof=0",
         ),
+        (
+            "acc = X_val['acceleration']\nq4_answer = (acc - acc.mean()) / acc.std()",
+            "validation set's own",
+        ),
+        (
+            "q4_answer = StandardScaler().fit_transform(X_val[['acceleration']])",
+            "validation set's own",
+        ),
+        (
+            "acc = X_train['acceleration']\nq4_answer = (acc - acc.mean()) / acc.std(ddof=0)",
+            "shape",
+        ),
+        ("q4_answer = standard.transform(X_val)", "shape"),
         (
             "acc = X_val['acceleration']\nq4_answer = (acc - acc.mean()) / acc.std(ddof=0)",
             "validation set's own",
@@ -102,6 +138,8 @@ CORRECT = {
         "q1_answer = 0.58",
         "q1_answer = 0.576",
         "q1_answer = 0.5763",
+        "q1_answer = np.float32(0.5763)",
+        "hp = X_train.horsepower\nq1_answer = float((150 - hp.min()) / (hp.max() - hp.min()))",
         "q1_answer = 102 / 177",
         "hp = X_train['horsepower']\nq1_answer = (150 - hp.min()) / (hp.max() - hp.min())",
         "scaler = MinMaxScaler().fit(X_train[['horsepower']])\n"
@@ -119,6 +157,11 @@ CORRECT = {
         'q2_answer = "훈련 데이터"',
         'q2_answer = "학습 데이터만"',
     ],
+    "q3": [
+        'q3_answer = "B"',
+        'q3_answer = "(b)"',
+        'q3_answer = "b) The car has more horsepower than every car in the training set."',
+    ],
     "q4": [
         "acc = X_train['acceleration']\n"
         "q4_answer = ((X_val['acceleration'] - acc.mean()) / acc.std(ddof=0)).to_numpy()",
@@ -127,8 +170,10 @@ CORRECT = {
         "q4_answer = np.round((X_val['acceleration'] - acc.mean()) / acc.std(ddof=0), 2)",
         "acc = X_train['acceleration']\n"
         "q4_answer = ((X_val['acceleration'] - acc.mean()) / acc.std(ddof=0)).round(3)",
-        "q4_answer = StandardScaler().fit(X_train).transform(X_val)[:, X_train.columns.get_loc('acceleration')]",
-        "q4_answer = StandardScaler().fit(X_train[['acceleration']]).transform(X_val[['acceleration']])",
+        "q4_answer = StandardScaler().fit(X_train).transform(X_val)[:,"
+        " X_train.columns.get_loc('acceleration')]",
+        "q4_answer ="
+        " StandardScaler().fit(X_train[['acceleration']]).transform(X_val[['acceleration']])",
         "q4_answer = standard.transform(X_val)[:, X_train.columns.get_loc('acceleration')]",
         "q4_answer = val_by_layer[:, X_train.columns.get_loc('acceleration')]",
         "q4_answer = ((X_val - mean) / std)['acceleration']",

@@ -17,30 +17,48 @@ WRONG = {
         # A 3-D input has the same units and parameter count (5): it was accepted.
         (
             "q1_answer = keras.Sequential([keras.Input(shape=(1, 4)), layers.Dense(1)])",
-            "one row of 4 numbers",
+            "one row of features",
         ),
         (
             "q1_answer = keras.Sequential([keras.Input(shape=(4, 1)), layers.Dense(1)])",
-            "one row of 4 numbers",
+            "one row of features",
         ),
         (
-            "q1_answer = keras.Sequential([keras.Input(shape=(4,)), layers.Dense(1, activation='relu')])",
+            "q1_answer = keras.Sequential([keras.Input(shape=(4,)), layers.Dense(1,"
+            " activation='relu')])",
             "activation",
         ),
         # A model without a layer and a Dense layer without bias got only a parameter count.
         ("q1_answer = keras.Sequential([keras.Input(shape=(4,))])", "no layers"),
         (
-            "q1_answer = keras.Sequential([keras.Input(shape=(4,)), layers.Dense(1, use_bias=False)])",
+            "q1_answer = keras.Sequential([keras.Input(shape=(4,)), layers.Dense(4),"
+            " layers.Dense(1)])",
+            "Dense layer",
+        ),
+        (
+            "q1_answer = keras.Sequential([keras.Input(shape=(5,)), layers.Dense(1)])",
+            "takes 5 inputs",
+        ),
+        (
+            "q1_answer = keras.Sequential([keras.Input(shape=(4,)), layers.Dense(1,"
+            " use_bias=False)])",
             "use_bias",
         ),
     ],
     "q2": [
         ("q2_answer = 6 * 4 + 4 * 1", "bias"),
         ("q2_answer = 6 + 4 + 1", "nodes"),
+        ("q2_answer = 6 * 4 + 4 * 1 + 1", "too small"),
+        ("q2_answer = '33'", "remove the quotes"),
+        ("q2_answer = 33.5", "whole number"),
         # One bias per layer (30) was told only "too small".
         ("q2_answer = (6 * 4 + 1) + (4 * 1 + 1)", "one bias per layer"),
     ],
-    "q3": [("q3_answer = 5 * 3 + 3 + 3 * 1 + 1", "biases"), ("q3_answer = 5 + 3 + 1", "nodes")],
+    "q3": [
+        ("q3_answer = 5 * 3 + 3 + 3 * 1 + 1", "biases"),
+        ("q3_answer = 5 + 3 + 1", "nodes"),
+        ("q3_answer = 5 * 3", "too small"),
+    ],
     "q4": [
         ("w, b = tiny.get_weights()\nq4_answer = new_cars @ w", "bias"),
         ("w, b = tiny.get_weights()\nq4_answer = new_cars * w.T", "add the products up"),
@@ -53,24 +71,32 @@ WRONG = {
         ),
         # Sorted predictions were told "2 of its 2 values are not right".
         ("q4_answer = np.sort(tiny.predict(new_cars, verbose=0).ravel())", "another order"),
+        ("w, b = tiny.get_weights()\nq4_answer = new_cars[0] @ w + b", "shape"),
+        ("w, b = tiny.get_weights()\nq4_answer = w.T @ new_cars.T", "bias"),
+        ("q4_answer = [10, 1]", "1 of its 2 values"),
     ],
 }
 
 CORRECT = {
     "q1": [
         "q1_answer = keras.Sequential([keras.Input((4,)), keras.layers.Dense(units=1)])",
-        "q1_answer = keras.Sequential([keras.Input(shape=[4]), layers.Dense(1, activation='linear')])",
+        "q1_answer = keras.Sequential([keras.Input(shape=[4]), layers.Dense(1,"
+        " activation='linear')])",
         "keras.backend.clear_session()\n"
         "q1_answer = keras.Sequential([keras.Input(shape=(4,)), layers.Dense(1, activation=None)])",
-        "inputs = keras.Input(shape=(4,))\nq1_answer = keras.Model(inputs, layers.Dense(1)(inputs))",
-        # Lesson 02's Normalization layer first: its stored mean and variance are not trained parameters
+        "inputs = keras.Input(shape=(4,))\nq1_answer = keras.Model(inputs,"
+        " layers.Dense(1)(inputs))",
+        # Lesson 02's Normalization layer first: its stored mean and variance are not trained
+        # parameters
         # (they were counted, 14 instead of 5, and the model was refused).
-        "q1_answer = keras.Sequential([keras.Input(shape=(4,)), layers.Normalization(), layers.Dense(1)])",
+        "q1_answer = keras.Sequential([keras.Input(shape=(4,)), layers.Normalization(),"
+        " layers.Dense(1)])",
     ],
     "q2": [
         "q2_answer = 33",
         "q2_answer = 6 * 4 + 4 + 4 + 1",
-        "q2_answer = keras.Sequential([keras.Input(shape=(6,)), layers.Dense(4, activation='relu'), "
+        "q2_answer = keras.Sequential([keras.Input(shape=(6,)), layers.Dense(4,"
+        " activation='relu'), "
         "layers.Dense(1)]).count_params()",
     ],
     "q3": ["q3_answer = 18", "q3_answer = 15 + 3", "q3_answer = 18.0"],

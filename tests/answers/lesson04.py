@@ -7,9 +7,12 @@ correct ways to write the answer; each must be judged correct.
 
 WRONG = {
     "q1": [
-        ('q1_answer = "mae"', "squares"),
-        ('q1_answer = "mean_absolute_error"', "squares"),
+        ('q1_answer = "mae"', "squared errors"),
+        ('q1_answer = "mean_absolute_error"', "squared errors"),
         ('q1_answer = "crossentropy"', "classification"),
+        ('q1_answer = "binary_crossentropy"', "classification"),
+        ('q1_answer = "cross-entropy"', "classification"),
+        ('q1_answer = "rmse"', "not one of the options"),
     ],
     "q2": [
         ("q2_answer = 1.0 + 0.02 * gradient(1.0)", "uphill"),
@@ -20,11 +23,17 @@ WRONG = {
         ("q2_answer = gradient_descent(1.0, 0.02, steps=1)", "path of 2 values"),
         ("q2_answer = gradient_descent(1.0, 0.02)[-1]", "one step from w = 1.0"),
         ("q2_answer = 1.4", "rounded too much"),
+        ("q2_answer = 0.02 * gradient(1.0)", "too small"),
+        ("q2_answer = gradient(1.0)", "too small"),
     ],
     "q3": [
         ("q3_answer = 0.001", "went down"),
         ("q3_answer = 0.1", "best rate"),
         ("q3_answer = float('nan')", "what the loss became"),
+        ("q3_answer = np.nan", "what the loss became"),
+        ("q3_answer = 0.01", "not right"),
+        ("q3_answer = '1.0'", "remove the quotes"),
+        ("q3_answer = sgd_val_mse[1.0]", "what the loss became"),
     ],
     "q4": [
         (
@@ -38,7 +47,8 @@ WRONG = {
         ),
         (
             "q4_answer = keras.Sequential([keras.Input(shape=(n_features,)), layers.Dense(1)])\n"
-            'q4_answer.compile(optimizer=keras.optimizers.Adam(learning_rate=0.5), loss="mae", metrics=["mse"])',
+            "q4_answer.compile(optimizer=keras.optimizers.Adam(learning_rate=0.5),"
+            ' loss="mae", metrics=["mse"])',
             "swapped",
         ),
         (
@@ -48,26 +58,29 @@ WRONG = {
         ),
         (
             "q4_answer = keras.Sequential([keras.Input(shape=(n_features,)), layers.Dense(1)])\n"
-            'q4_answer.compile(optimizer=keras.optimizers.Adam(learning_rate=0.5), loss="mse", metrics=["mae"])\n'
+            "q4_answer.compile(optimizer=keras.optimizers.Adam(learning_rate=0.5),"
+            ' loss="mse", metrics=["mae"])\n'
             "q4_answer.fit(X_train_s, y_train, epochs=1, verbose=0)",
             "trained already",
         ),
         (
             "q4_answer = keras.Sequential([keras.Input(shape=(1, n_features)), layers.Dense(1)])\n"
-            'q4_answer.compile(optimizer=keras.optimizers.Adam(learning_rate=0.5), loss="mse", metrics=["mae"])',
+            "q4_answer.compile(optimizer=keras.optimizers.Adam(learning_rate=0.5),"
+            ' loss="mse", metrics=["mae"])',
             "shape=(9,)",
         ),
         (
             "q4_answer = keras.Sequential([keras.Input(shape=(n_features,)), layers.Dense(1)])\n"
-            'q4_answer.compile(optimizer=keras.optimizers.SGD(learning_rate=0.5), loss="mse", metrics=["mae"])',
+            'q4_answer.compile(optimizer=keras.optimizers.SGD(learning_rate=0.5), loss="mse",'
+            ' metrics=["mae"])',
             "use keras.optimizers.Adam",
         ),
     ],
     "q5": [
-        ('q5_answer = "a"', "grow for a while"),
+        ('q5_answer = "a"', "grow first"),
         ('q5_answer = "c"', "MSE or MAE alike"),
         ('q5_answer = "d"', "stays nan"),
-        ('q5_answer = "lower the learning rate"', "grow for a while"),
+        ('q5_answer = "lower the learning rate"', "grow first"),
     ],
 }
 
@@ -95,17 +108,21 @@ CORRECT = {
     "q4": [
         # Keras's functions instead of their names (v0.1+ review: judged "not a compiled model").
         "q4_answer = keras.Sequential([keras.Input(shape=(9,)), layers.Dense(1)])\n"
-        "q4_answer.compile(optimizer=keras.optimizers.Adam(0.5), loss=keras.losses.mean_squared_error,\n"
+        "q4_answer.compile(optimizer=keras.optimizers.Adam(0.5),"
+        " loss=keras.losses.mean_squared_error,\n"
         "                  metrics=[keras.metrics.mean_absolute_error])",
-        "q4_answer = keras.Sequential([keras.Input((9,)), keras.layers.Dense(1, activation=None)])\n"
+        "q4_answer = keras.Sequential([keras.Input((9,)), keras.layers.Dense(1,"
+        " activation=None)])\n"
         "q4_answer.compile(optimizer=keras.optimizers.Adam(0.5), loss='mean_squared_error', "
         "metrics=['mean_absolute_error'])",
         "q4_answer = keras.Sequential([keras.Input(shape=(n_features,)), layers.Dense(1)])\n"
-        "q4_answer.compile(optimizer=keras.optimizers.Adam(learning_rate=5e-1), loss=keras.losses.MeanSquaredError(), "
+        "q4_answer.compile(optimizer=keras.optimizers.Adam(learning_rate=5e-1),"
+        " loss=keras.losses.MeanSquaredError(), "
         "metrics=[keras.metrics.MeanAbsoluteError()])",
         "q4_answer = keras.Sequential()\nq4_answer.add(keras.Input(shape=(n_features,)))\n"
         "q4_answer.add(layers.Dense(units=1))\n"
-        "q4_answer.compile(loss='mse', optimizer=keras.optimizers.Adam(learning_rate=0.5), metrics=['mae', 'mse'])",
+        "q4_answer.compile(loss='mse', optimizer=keras.optimizers.Adam(learning_rate=0.5),"
+        " metrics=['mae', 'mse'])",
     ],
     "q5": [
         'q5_answer = "B"',

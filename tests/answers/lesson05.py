@@ -11,6 +11,8 @@ WRONG = {
         ("q1_answer = math.ceil(234 / 20)", "one epoch"),
         ("q1_answer = math.ceil(5 * 234 / 20)", "own short batch"),
         ("q1_answer = 5 * 234 / 20", "whole number"),
+        ("q1_answer = 5", "too small"),
+        ("q1_answer = 5 * 234", "too large"),
     ],
     "q2": [
         ('q2_answer = "d"', "after the split"),
@@ -46,6 +48,7 @@ CORRECT = {
         'q2_answer = "C"',
         'q2_answer = "c) the last 100 days"',
         'q2_answer = "the last 100 days"',
+        'q2_answer = "last 100 days"',
         "q2_answer = ' c '",
     ],
     "q3": [

@@ -19,19 +19,30 @@ WRONG = {
     ],
     "q2": [
         (
-            "q2_answer = keras.Sequential([keras.Input(shape=(n_features,)), layers.Dense(32, activation='relu'),\n"
+            "q2_answer = keras.Sequential([keras.Input(shape=(n_features,)), "
+            "layers.Dense(32, activation='relu'), layers.Dense(16, activation='relu'), "
+            "layers.Dense(2)])",
+            "one node",
+        ),
+        (
+            "q2_answer = keras.Sequential([keras.Input(shape=(n_features,)), layers.Dense(32, "
+            "activation='relu'),\n"
             "                              layers.Dense(16, activation='relu')])",
             "one node",
         ),
         (
-            "q2_answer = keras.Sequential([keras.Input(shape=(n_features,)), layers.Dense(32, activation='relu'),\n"
-            "                              layers.Dense(16, activation='relu'), layers.Dense(1, activation='relu')])",
+            "q2_answer = keras.Sequential([keras.Input(shape=(n_features,)), layers.Dense(32, "
+            "activation='relu'),\n"
+            "                              layers.Dense(16, activation='relu'), layers.Dense(1, "
+            "activation='relu')])",
             "no activation",
         ),
         # The same mistake written with a separate activation layer after the output.
         (
-            "q2_answer = keras.Sequential([keras.Input(shape=(n_features,)), layers.Dense(32), layers.ReLU(),\n"
-            "                              layers.Dense(16), layers.ReLU(), layers.Dense(1), layers.ReLU()])",
+            "q2_answer = keras.Sequential([keras.Input(shape=(n_features,)), layers.Dense(32), "
+            "layers.ReLU(),\n"
+            "                              layers.Dense(16), layers.ReLU(), layers.Dense(1), "
+            "layers.ReLU()])",
             "no activation",
         ),
         (
@@ -40,17 +51,20 @@ WRONG = {
             "relu",
         ),
         (
-            "q2_answer = keras.Sequential([layers.Dense(32, activation='relu'), layers.Dense(16, activation='relu'),\n"
+            "q2_answer = keras.Sequential([layers.Dense(32, activation='relu'), layers.Dense(16, "
+            "activation='relu'),\n"
             "                              layers.Dense(1)])",
             "not built",
         ),
         (
-            "q2_answer = keras.Sequential([keras.Input(shape=(1, n_features)), layers.Dense(32, activation='relu'),\n"
+            "q2_answer = keras.Sequential([keras.Input(shape=(1, n_features)), layers.Dense(32, "
+            "activation='relu'),\n"
             "                              layers.Dense(16, activation='relu'), layers.Dense(1)])",
             "shape=(9,)",
         ),
         (
-            "q2_answer = keras.Sequential([keras.Input(shape=(n_features,)), layers.Dense(16, activation='relu'),\n"
+            "q2_answer = keras.Sequential([keras.Input(shape=(n_features,)), layers.Dense(16, "
+            "activation='relu'),\n"
             "                              layers.Dense(32, activation='relu'), layers.Dense(1)])",
             "32",
         ),
@@ -75,23 +89,32 @@ CORRECT = {
         "q1_answer = 305.0",
         "q1_answer = 160 + 136 + 9",
         "q1_answer = (n_features * 16 + 16) + (16 * 8 + 8) + (8 * 1 + 1)",
-        "q1_answer = keras.Sequential([keras.Input(shape=(9,)), layers.Dense(16), layers.Dense(8),\n"
+        "q1_answer = keras.Sequential([keras.Input(shape=(9,)), layers.Dense(16), "
+        "layers.Dense(8),\n"
         "                              layers.Dense(1)]).count_params()",
     ],
     "q2": [
-        # A separate activation layer counts as the Dense layer's activation: these were called "linear".
-        "q2_answer = keras.Sequential([keras.Input(shape=(n_features,)), layers.Dense(32), layers.ReLU(),\n"
+        # A separate activation layer is the Dense layer's activation (these were called "linear").
+        "q2_answer = keras.Sequential([keras.Input(shape=(n_features,)), layers.Dense(32), "
+        "layers.ReLU(),\n"
         "                              layers.Dense(16), layers.ReLU(), layers.Dense(1)])",
-        "q2_answer = keras.Sequential([keras.Input(shape=(n_features,)), layers.Dense(32), layers.Activation('relu'),\n"
-        "                              layers.Dense(16), layers.Activation('relu'), layers.Dense(1)])",
-        "q2_answer = keras.Sequential([keras.Input(shape=(9,)), layers.Dense(32, activation=keras.activations.relu),\n"
-        "                              layers.Dense(units=16, activation='relu'), layers.Dense(1, activation=None)])",
+        "q2_answer = keras.Sequential([keras.Input(shape=(n_features,)), layers.Dense(32), "
+        "layers.Activation('relu'),\n"
+        "                              layers.Dense(16), layers.Activation('relu'), "
+        "layers.Dense(1)])",
+        "q2_answer = keras.Sequential([keras.Input(shape=(9,)), layers.Dense(32, "
+        "activation=keras.activations.relu),\n"
+        "                              layers.Dense(units=16, activation='relu'), layers.Dense(1, "
+        "activation=None)])",
         "inputs = keras.Input(shape=(n_features,))\n"
-        "hidden = layers.Dense(16, activation='relu')(layers.Dense(32, activation='relu')(inputs))\n"
+        "hidden = layers.Dense(16, activation='relu')(layers.Dense(32, "
+        "activation='relu')(inputs))\n"
         "q2_answer = keras.Model(inputs, layers.Dense(1)(hidden))",
         "q2_answer = keras.Sequential([keras.Input(shape=(n_features,))]\n"
-        "                             + [layers.Dense(units, activation='relu') for units in (32, 16)]\n"
-        "                             + [layers.Dense(1, bias_initializer=keras.initializers.Constant(y_train.mean()))])",
+        "                             + [layers.Dense(units, activation='relu') for units in (32, "
+        "16)]\n"
+        "                             + [layers.Dense(1, "
+        "bias_initializer=keras.initializers.Constant(y_train.mean()))])",
     ],
     "q3": [
         "q3_answer = 3",

@@ -7,6 +7,7 @@ correct ways to write the answer; each must be judged correct.
 
 WRONG = {
     "q1": [
+        ("q1_answer = (W1 @ W2, b1 @ W2 + b2, 0.0)", "a pair of two arrays"),
         ("q1_answer = (W1 @ W2, b2)", "b2 alone"),
         ("q1_answer = (W1 @ W2, b1 + b2)", "1 bias"),
         ("q1_answer = (W1 @ W2, np.sum(b1) + b2)", "not simply added"),
@@ -35,11 +36,12 @@ WRONG = {
         ('q4_answer = make_network("tanh")', "not trained yet"),
         ('q4_answer = make_network("relu")', "'tanh'"),
         ('q4_answer = make_network("tanh", output_activation="tanh")', "hidden layers only"),
-        # From scratch with optimizer="adam" (learning rate 0.001): it failed with a message about 0.02
+        # From scratch with optimizer="adam" (learning rate 0.001): it got a message about 0.02
         # that did not say what was wrong.
         (
             "keras.utils.set_random_seed(42)\n"
-            "q4_answer = keras.Sequential([keras.Input(shape=(1,)), layers.Dense(32, activation='tanh'),\n"
+            "q4_answer = keras.Sequential([keras.Input(shape=(1,)), layers.Dense(32, "
+            "activation='tanh'),\n"
             "                              layers.Dense(32, activation='tanh'), layers.Dense(1)])\n"
             "q4_answer.compile(optimizer='adam', loss='mse')\n"
             "q4_answer.fit(x_train, y_train, epochs=EPOCHS, batch_size=BATCH_SIZE, verbose=0)",
@@ -47,14 +49,15 @@ WRONG = {
         ),
         (
             "keras.utils.set_random_seed(42)\n"
-            "q4_answer = keras.Sequential([keras.Input(shape=(1,)), layers.Dense(32, activation='tanh'),\n"
+            "q4_answer = keras.Sequential([keras.Input(shape=(1,)), layers.Dense(32, "
+            "activation='tanh'),\n"
             "                              layers.Dense(32, activation='tanh'), layers.Dense(1)])",
-            "not compiled",
+            "not trained yet",
         ),
         (
             'q4_answer = make_network("tanh")\n'
             "q4_answer.fit(x_train, y_train, epochs=1, batch_size=BATCH_SIZE, verbose=0)",
-            "only 10 training steps",
+            "after 10 steps",
         ),
     ],
 }
@@ -95,14 +98,17 @@ CORRECT = {
     "q4": [
         # From scratch, with the learning rate written out.
         "keras.utils.set_random_seed(42)\n"
-        "q4_answer = keras.Sequential([keras.Input(shape=(1,)), layers.Dense(32, activation='tanh'),\n"
+        "q4_answer = keras.Sequential([keras.Input(shape=(1,)), layers.Dense(32, "
+        "activation='tanh'),\n"
         "                              layers.Dense(32, activation='tanh'), layers.Dense(1)])\n"
         "q4_answer.compile(optimizer=keras.optimizers.Adam(learning_rate=0.02), loss='mse')\n"
         "q4_answer.fit(x_train, y_train, epochs=20, batch_size=24, verbose=0)",
         # Separate Activation layers, another seed, the default (no) optimizer.build.
         "keras.utils.set_random_seed(1)\n"
-        "q4_answer = keras.Sequential([keras.Input(shape=(1,)), layers.Dense(32), layers.Activation('tanh'),\n"
-        "                              layers.Dense(32), layers.Activation('tanh'), layers.Dense(1)])\n"
+        "q4_answer = keras.Sequential([keras.Input(shape=(1,)), layers.Dense(32), "
+        "layers.Activation('tanh'),\n"
+        "                              layers.Dense(32), layers.Activation('tanh'), "
+        "layers.Dense(1)])\n"
         "q4_answer.compile(optimizer=keras.optimizers.Adam(learning_rate=0.02), loss='mse')\n"
         "q4_answer.fit(x_train, y_train, epochs=EPOCHS, batch_size=BATCH_SIZE, verbose=0)",
     ],

@@ -5,8 +5,28 @@ cell. WRONG: code a typical learner writes, and a piece of the hint it must get.
 correct ways to write the answer; each must be judged correct.
 """
 
+
+def _q3_recipe(seed: int, hidden: str = "layers.Dense(64, activation='relu'),\n" * 2) -> str:
+    """Exercise 3's hint, followed literally with another seed (and other hidden layers)."""
+    return (
+        f"keras.utils.set_random_seed({seed})\n"
+        "q3_answer = keras.Sequential([\n"
+        "    keras.Input(shape=(n_features,)),\n"
+        f"    {hidden}"
+        "    layers.Dense(1, bias_initializer=keras.initializers.Constant(y_train.mean())),\n"
+        "])\n"
+        "q3_answer.compile(optimizer=keras.optimizers.Adam(learning_rate=0.01), loss='mse')\n"
+        "q3_answer.fit(X_train_s, y_train, epochs=40, batch_size=64, verbose=0)"
+    )
+
+
 WRONG = {
     "q1": [
+        (
+            "parts = train_val_test_split(X, y, seed=42)\n"
+            "q1_answer = (parts.X_train.shape, parts.X_val.shape, parts.X_test.shape)",
+            "single number",
+        ),
         ("q1_answer = (206, 206, 618)", "wrong order"),
         ("q1_answer = (659, 165, 206)", "share of ALL rows"),
         ("q1_answer = (824, 206)", "give three"),
@@ -29,17 +49,24 @@ WRONG = {
             "q2_answer = MinMaxScaler().fit(pd.concat([split.X_train, split.X_val]))",
             "training and validation",
         ),
-        ("q2_answer = StandardScaler().fit(split.X_val)", "validation rows"),
         (
-            "from sklearn.preprocessing import MinMaxScaler\nq2_answer = MinMaxScaler().fit(split.X_val)",
-            "validation rows",
+            "q2_answer = StandardScaler().fit(split.X_val)",
+            "learned from 206 rows; fit it on split.X_train (618 rows)",
         ),
-        ("q2_answer = StandardScaler().fit(split.X_test)", "test rows"),
+        (
+            "from sklearn.preprocessing import MinMaxScaler\nq2_answer = "
+            "MinMaxScaler().fit(split.X_val)",
+            "learned from 206 rows; fit it on split.X_train (618 rows)",
+        ),
+        (
+            "q2_answer = StandardScaler().fit(split.X_test)",
+            "learned from 206 rows; fit it on split.X_train",
+        ),
         ("q2_answer = StandardScaler(with_mean=False).fit(split.X_train)", "with_mean=False"),
         ("q2_answer = StandardScaler(with_std=False).fit(split.X_train)", "with_std=False"),
         (
             "q2_answer = StandardScaler().fit(split.X_train.head(500))",
-            "not those of the training rows",
+            "learned from 500 rows; fit it on split.X_train (618 rows)",
         ),
         ("q2_answer = StandardScaler().fit_transform(split.X_train)", "fitted scaler itself"),
         ("q2_answer = StandardScaler()", "not fitted"),
@@ -52,59 +79,73 @@ WRONG = {
             "no hidden layer",
         ),
         (
-            "q3_answer = keras.Sequential([keras.Input(shape=(n_features,)), layers.Dense(16, activation='relu'), "
+            "q3_answer = keras.Sequential([keras.Input(shape=(n_features,)), layers.Dense(16, "
+            "activation='relu'), "
             "layers.Dense(1)])",
             "worse than predicting the mean",
         ),
         ("q3_answer = layers.Dense(1)", "single layer"),
         (
             "q3_answer = chosen",
-            "lesson's network B (the chosen one): build and train one of your own",
+            "lesson's network B (the chosen one): train one of your own",
         ),
         (
             "q3_answer = network_a",
-            "that is the lesson's network A: build and train one of your own",
+            "that is the lesson's network A: train one of your own",
         ),
         (
-            "q3_answer = keras.models.clone_model(network_a)\nq3_answer.set_weights(network_a.get_weights())",
+            "q3_answer = "
+            "keras.models.clone_model(network_a)\nq3_answer.set_weights(network_a.get_weights())",
             "lesson's network A",
         ),
         # built but not trained: its output starts at the mean, so its R² prints as -0.00
         ("q3_answer = make_network((64, 32))", "-0.00: no better than predicting the mean"),
         (
-            "q3_answer = keras.Sequential([keras.Input(shape=(n_features,)), layers.Dense(64), layers.Dense(64), "
+            "q3_answer = keras.Sequential([keras.Input(shape=(n_features,)), layers.Dense(64), "
+            "layers.Dense(64), "
             "layers.Dense(1, bias_initializer=keras.initializers.Constant(y_train.mean()))])",
             "no activation",
         ),
     ],
     "q4": [
         (
-            "q4_answer = (network_a, np.sqrt(np.mean((y_test - network_a.predict(X_test_s, verbose=0).ravel()) ** 2)))",
-            "not the chosen model",
+            "q4_answer = (network_a, np.sqrt(np.mean((y_test - network_a.predict(X_test_s, "
+            "verbose=0).ravel()) ** 2)))",
+            "first item is not the chosen model",
         ),
         (
-            "q4_answer = (chosen, np.mean((y_test - chosen.predict(X_test_s, verbose=0).ravel()) ** 2))",
+            "q4_answer = (chosen, np.mean((y_test - chosen.predict(X_test_s, verbose=0).ravel()) "
+            "** 2))",
             "MSE",
         ),
         (
-            "q4_answer = (chosen, np.sqrt(np.mean((y_val - chosen.predict(X_val_s, verbose=0).ravel()) ** 2)))",
+            "q4_answer = (chosen, np.sqrt(np.mean((y_val - chosen.predict(X_val_s, "
+            "verbose=0).ravel()) ** 2)))",
             "validation set",
         ),
         (
-            "q4_answer = (chosen, np.sqrt(np.mean((y_test - chosen.predict(X_test_s, verbose=0)) ** 2)))",
+            "q4_answer = (chosen, np.sqrt(np.mean((y_train - predict(chosen, X_train_s)) ** 2)))",
+            "training set",
+        ),
+        (
+            "q4_answer = (chosen, np.sqrt(np.mean((y_test - chosen.predict(X_test_s, verbose=0)) "
+            "** 2)))",
             "206 × 206",
         ),
         (
-            "q4_answer = (chosen, np.sqrt(np.mean((y_test - chosen.predict(split.X_test, verbose=0).ravel()) ** 2)))",
+            "q4_answer = (chosen, np.sqrt(np.mean((y_test - chosen.predict(split.X_test, "
+            "verbose=0).ravel()) ** 2)))",
             "unscaled X_test",
         ),
         (
-            "q4_answer = (chosen, np.mean(np.abs(y_test - chosen.predict(X_test_s, verbose=0).ravel())))",
+            "q4_answer = (chosen, np.mean(np.abs(y_test - chosen.predict(X_test_s, "
+            "verbose=0).ravel())))",
             "MAE",
         ),
         (
             "test_pred = chosen.predict(X_test_s, verbose=0).ravel()\n"
-            "q4_answer = (chosen, str(round(float(np.sqrt(np.mean((y_test - test_pred) ** 2))), 2)))",
+            "q4_answer = (chosen, str(round(float(np.sqrt(np.mean((y_test - test_pred) ** 2))), "
+            "2)))",
             "remove the quotes",
         ),
         (
@@ -113,11 +154,13 @@ WRONG = {
             "rounded too much",
         ),
         (
-            "q4_answer = (np.sqrt(np.mean((y_test - chosen.predict(X_test_s, verbose=0).ravel()) ** 2)), chosen)",
-            "other way round",
+            "q4_answer = (np.sqrt(np.mean((y_test - chosen.predict(X_test_s, verbose=0).ravel()) "
+            "** 2)), chosen)",
+            "first item is not the chosen model",
         ),
         (
-            "q4_answer = np.sqrt(np.mean((y_test - chosen.predict(X_test_s, verbose=0).ravel()) ** 2))",
+            "q4_answer = np.sqrt(np.mean((y_test - chosen.predict(X_test_s, verbose=0).ravel()) ** "
+            "2))",
             "a pair",
         ),
     ],
@@ -126,6 +169,7 @@ WRONG = {
 
 CORRECT = {
     "q1": [
+        "q1_answer = 618, 206, 206",
         "q1_answer = (618, 206, 206)",
         "q1_answer = [618, 206, 206]",
         "q1_answer = (618.0, 206.0, 206.0)",
@@ -139,11 +183,14 @@ CORRECT = {
         "q1_answer = (np.int64(618), np.int64(206), np.int64(206))",
     ],
     "q2": [
-        "from sklearn.preprocessing import MinMaxScaler\nq2_answer = MinMaxScaler().fit(split.X_train)",
-        "from sklearn.preprocessing import MinMaxScaler\nq2_answer = MinMaxScaler(feature_range=(-1, 1)).fit(split.X_train)",
+        "from sklearn.preprocessing import MinMaxScaler\nq2_answer = "
+        "MinMaxScaler().fit(split.X_train)",
+        "from sklearn.preprocessing import MinMaxScaler\nq2_answer = "
+        "MinMaxScaler(feature_range=(-1, 1)).fit(split.X_train)",
         "q2_answer = StandardScaler().fit(split.X_train.to_numpy())",
         "q2_answer = StandardScaler().fit(split.X_train.to_numpy(dtype='float32'))",
-        "from sklearn.preprocessing import MinMaxScaler\nq2_answer = MinMaxScaler().fit(split.X_train.values)",
+        "from sklearn.preprocessing import MinMaxScaler\nq2_answer = "
+        "MinMaxScaler().fit(split.X_train.values)",
         "X_train = split.X_train\nq2_answer = StandardScaler().fit(X_train)",
         "my_scaler = StandardScaler()\nmy_scaler.fit(split.X_train)\nq2_answer = my_scaler",
         "q2_answer = StandardScaler().fit(split.X_train, split.y_train)",
@@ -157,15 +204,23 @@ CORRECT = {
         _q3_recipe(4, "layers.Dense(64), layers.ReLU(),\n    layers.Dense(64), layers.ReLU(),\n"),
     ],
     "q4": [
-        # the other order of the subtraction, and scikit-learn's function with its arguments either way
-        "q4_answer = (chosen, np.sqrt(np.mean((chosen.predict(X_test_s, verbose=0).ravel() - y_test) ** 2)))",
+        "from sklearn.metrics import mean_squared_error\n"
+        "q4_answer = (chosen, np.sqrt(mean_squared_error(y_test, chosen.predict(X_test_s, "
+        "verbose=0))))",
+        # the other order of the subtraction, and scikit-learn's function, arguments either way
+        "q4_answer = (chosen, np.sqrt(np.mean((chosen.predict(X_test_s, verbose=0).ravel() - "
+        "y_test) ** 2)))",
         "from sklearn.metrics import root_mean_squared_error\n"
-        "q4_answer = (chosen, root_mean_squared_error(y_test, chosen.predict(X_test_s, verbose=0)))",
+        "q4_answer = (chosen, root_mean_squared_error(y_test, chosen.predict(X_test_s, "
+        "verbose=0)))",
         "from sklearn.metrics import root_mean_squared_error\n"
-        "q4_answer = (chosen, root_mean_squared_error(chosen.predict(X_test_s, verbose=0), y_test))",
+        "q4_answer = (chosen, root_mean_squared_error(chosen.predict(X_test_s, verbose=0), "
+        "y_test))",
         # the lesson's own helpers
-        "q4_answer = [chosen, regression_report(y_test, predict(chosen, X_test_s), decimals=None).loc['model', 'RMSE']]",
-        "q4_answer = (network_b, float(regression_report(y_test, predict(network_b, X_test_s)).loc['model', 'RMSE']))",
+        "q4_answer = [chosen, regression_report(y_test, predict(chosen, X_test_s), "
+        "decimals=None).loc['model', 'RMSE']]",
+        "q4_answer = (network_b, float(regression_report(y_test, predict(network_b, "
+        "X_test_s)).loc['model', 'RMSE']))",
         # the value that the lesson's report table prints (section 9, 2 decimals)
         "q4_answer = (chosen, 5.38)",
         # rounded as the course allows: 2 decimals
@@ -175,4 +230,5 @@ CORRECT = {
         "copy = keras.models.clone_model(chosen)\ncopy.set_weights(chosen.get_weights())\n"
         "q4_answer = (copy, np.sqrt(np.mean((y_test - predict(copy, X_test_s)) ** 2)))",
     ],
+    "q5": ['q5_answer = "B"', 'q5_answer = "b) the scaler fitted on the training set"'],
 }
