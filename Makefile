@@ -14,7 +14,7 @@ export KERAS_BACKEND := tensorflow
 export COLUMNS := 80
 export PYTHONHASHSEED := 0
 
-.PHONY: help venv lab test lint notebooks test-portability colab-links glossary test-colab clean
+.PHONY: help venv lab test lint notebooks test-portability colab-links glossary translations test-colab clean
 
 help:
 	@echo "make lab               start JupyterLab on notebooks/ (builds .venv first)"
@@ -24,6 +24,7 @@ help:
 	@echo "make test-portability  nbval on every notebook with older CPU instruction sets"
 	@echo "make colab-links       point every Colab badge and install cell at [tool.course] in pyproject.toml"
 	@echo "make glossary          assemble notebooks/glossary.md from the lessons' glossaries"
+	@echo "make translations      extract the helpers' messages into helpers/locale/ko/*.po, compile helpers.mo"
 	@echo "make test-colab        run every notebook alone in a simulated Google Colab runtime"
 	@echo "make clean             remove .venv"
 
@@ -49,8 +50,9 @@ $(EDIT): $(STAMP) pyproject.toml
 lab: $(EDIT)
 	$(BIN)/jupyter lab --notebook-dir=notebooks --ip=127.0.0.1 --no-browser $(if $(filter 0,$(shell id -u)),--allow-root)
 
+# Two pytest-xdist workers, one test file (or notebook) each at a time: a notebook's cells share a kernel.
 test: $(EDIT)
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n 2 --dist loadfile
 
 # ruff and mypy read their settings from pyproject.toml. `ruff format .` fixes what the check reports.
 lint: $(EDIT)
@@ -59,11 +61,18 @@ lint: $(EDIT)
 	$(BIN)/mypy
 
 notebooks: $(EDIT) colab-links
-	$(BIN)/python tools/regenerate.py notebooks
+	$(BIN)/python tools/regenerate.py notebooks notebooks/ko
 	$(BIN)/python tools/glossary.py
 
 glossary: $(EDIT)
 	$(BIN)/python tools/glossary.py
+
+# The helpers' messages in Korean (tools/messages.py): new English messages go into the .po files
+# (translate them there), then all .po files are compiled into the one helpers.mo that ships.
+translations: $(EDIT)
+	$(BIN)/python tools/messages.py update
+	$(BIN)/python tools/messages.py compile
+	$(BIN)/python tools/translations.py check
 
 colab-links: $(EDIT)
 	$(BIN)/python tools/colab_links.py

@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import os
 from collections import defaultdict
+from collections.abc import Iterator
 from pathlib import Path
 
 import matplotlib
 import pytest
 
+from helpers import language
 from helpers.environment import REQUIRED_ENV
 
 os.environ.update(REQUIRED_ENV)
@@ -24,6 +26,14 @@ ROOT = Path(__file__).resolve().parent
 NOTEBOOKS = ROOT / "notebooks"
 
 _seconds: dict[str, float] = defaultdict(float)
+
+
+@pytest.fixture
+def korean() -> Iterator[None]:
+    """The helpers speak Korean in the test, as after setup_lesson(language="ko"); then English."""
+    language.choose("ko")
+    yield
+    language.choose("en")
 
 
 def _is_notebook_item(item: pytest.Item) -> bool:

@@ -15,6 +15,8 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from helpers.language import _
+
 
 def _find_data_dir() -> Path:
     """``datasets/`` beside ``helpers/`` in a clone of the course, ``helpers/data`` if installed."""
@@ -79,36 +81,46 @@ def load_dataset(name: str, *, data_dir: str | os.PathLike[str] | None = None) -
     :class:`DatasetError`, saying how to restore the file, if it is missing or was changed.
     """
     if not isinstance(name, str) or name not in DATASETS:
-        raise ValueError(f"name must be one of {list_datasets()}; got {name!r}")
+        message = _("name must be one of {names}; got {name!r}")
+        raise ValueError(message.format(names=list_datasets(), name=name))
     if data_dir is not None and not (
         isinstance(data_dir, (str, os.PathLike)) and os.path.isdir(data_dir)
     ):
-        raise ValueError(f"data_dir must be an existing folder (a str or Path); got {data_dir!r}")
+        message = _("data_dir must be an existing folder (a str or Path); got {data_dir!r}")
+        raise ValueError(message.format(data_dir=data_dir))
     folder = DATA_DIR if data_dir is None else Path(data_dir)
     path = (folder / f"{name}.csv").resolve()
     if not path.is_file():
-        raise DatasetError(f"Dataset file not found: {path}. {_restore_advice(folder, path.name)}")
+        message = _("Dataset file not found: {path}. {advice}")
+        raise DatasetError(message.format(path=path, advice=_restore_advice(folder, path.name)))
     data = path.read_bytes()  # checked, then parsed: the very same bytes
     actual, expected = hashlib.sha256(data).hexdigest(), DATASETS[name].sha256
     if actual != expected:
-        raise DatasetError(
-            f"{path} was changed or corrupted: its sha256 is {actual}, expected {expected}. "
-            + _restore_advice(folder, path.name)
+        message = _(
+            "{path} was changed or corrupted: its sha256 is {actual}, expected {expected}. "
         )
+        advice = _restore_advice(folder, path.name)
+        raise DatasetError(message.format(path=path, actual=actual, expected=expected) + advice)
     return pd.read_csv(io.BytesIO(data), dtype=dict.fromkeys(DATASETS[name].text_columns, str))
 
 
 def _restore_advice(folder: Path, file: str) -> str:
     """How to get the original file back: git in a clone of the course, else reinstalling it."""
     if folder.resolve() != DATA_DIR.resolve():
-        return f"Put the original {file} back in that folder (the course ships it in datasets/)."
-    if DATA_DIR.name == "datasets":
-        return f"Restore the original: in the course's folder run  git checkout -- datasets/{file}"
-    return (
-        "Restore the original by reinstalling the course package: in Colab, Runtime > Disconnect "
-        "and delete runtime, then run the lesson's first cell again; elsewhere, "
-        "pip install --force-reinstall --no-deps with the same source you installed it from."
-    )
+        advice = _(
+            "Put the original {file} back in that folder (the course ships it in datasets/)."
+        )
+    elif DATA_DIR.name == "datasets":
+        advice = _(
+            "Restore the original: in the course's folder run  git checkout -- datasets/{file}"
+        )
+    else:
+        advice = _(
+            "Restore the original by reinstalling the course package: in Colab, Runtime > "
+            "Disconnect and delete runtime, then run the lesson's first cell again; elsewhere, "
+            "pip install --force-reinstall --no-deps with the same source you installed it from."
+        )
+    return advice.format(file=file)
 
 
 def make_nonlinear_1d(n: int = 200, *, noise: float = 0.3, seed: int = 0) -> pd.DataFrame:
@@ -119,11 +131,12 @@ def make_nonlinear_1d(n: int = 200, *, noise: float = 0.3, seed: int = 0) -> pd.
     Gaussian noise; the same ``seed`` always gives the same rows (in random order).
     """
     if isinstance(n, bool) or not isinstance(n, numbers.Integral) or n < 1:
-        raise ValueError(f"n must be a whole number of rows, 1 or more; got {n!r}")
+        raise ValueError(_("n must be a whole number of rows, 1 or more; got {n!r}", n=n))
     if isinstance(noise, bool) or not isinstance(noise, numbers.Real) or not 0 <= noise < np.inf:
-        raise ValueError(f"noise must be a number >= 0 (a standard deviation); got {noise!r}")
+        message = _("noise must be a number >= 0 (a standard deviation); got {noise!r}")
+        raise ValueError(message.format(noise=noise))
     if isinstance(seed, bool) or not isinstance(seed, numbers.Integral) or seed < 0:
-        raise ValueError(f"seed must be a whole number >= 0; got {seed!r}")
+        raise ValueError(_("seed must be a whole number >= 0; got {seed!r}", seed=seed))
     rng = np.random.default_rng(seed)
     x = rng.uniform(-3.0, 3.0, size=n)
     y = np.sin(2 * x) + 0.3 * x**2 + rng.normal(0.0, noise, size=n)

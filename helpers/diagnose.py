@@ -20,9 +20,11 @@ from dataclasses import dataclass
 from statistics import fmean
 from typing import Any
 
+from helpers.language import N_, _
 from helpers.plots import history_curves
 
-LABELS = ("diverging", "overfitting", "not converged", "good")  # in the order they are checked
+# In the order they are checked; code compares them in English, print translates them.
+LABELS = (N_("diverging"), N_("overfitting"), N_("not converged"), N_("good"))
 MIN_EPOCHS = 3  # the fewest epochs whose curve has a shape
 TRAIN_RISE = 0.10  # diverging: the training loss's last epochs are this much above its lowest
 OVERFIT_RISE = 0.10  # overfitting: the last epochs' validation loss is this much above its lowest
@@ -39,12 +41,8 @@ class Diagnosis:
     label: str
     reason: str
 
-    def __post_init__(self) -> None:
-        if self.label not in LABELS:
-            raise ValueError(f"label must be one of {LABELS}, not {self.label!r}")
-
     def __str__(self) -> str:
-        return f"{self.label}: {self.reason}"
+        return f"{_(self.label)}: {self.reason}"
 
 
 def diagnose_history(history: Any) -> Diagnosis:
@@ -59,79 +57,96 @@ def diagnose_history(history: Any) -> Diagnosis:
     """
     curves = {key: values.tolist() for key, values in history_curves(history).items()}
     if any(v < 0 for values in curves.values() for v in values):
-        raise ValueError("the history has negative losses, but a loss (MSE, MAE) is never negative")
+        message = _("the history has negative losses, but a loss (MSE, MAE) is never negative")
+        raise ValueError(message)
     loss, val = curves["loss"], curves.get("val_loss")
+    details: dict[str, Any]  # what the reasons name: each reason (translated by _) takes its own
 
-    for name, values in (("training", loss), ("validation", val or [])):
+    for name, values in ((N_("training"), loss), (N_("validation"), val or [])):
         bad = next((i for i, v in enumerate(values) if not math.isfinite(v)), None)
+        if bad is None:
+            continue
+        x, y = ("X_train", "y_train") if name == "training" else ("X_val", "y_val")
+        then = _("; if there are none, lower the learning rate") if name == "training" else ""
+        details = {"name": _(name), "value": _fmt(values[bad]), "x": x, "y": y, "then": then}
+        details |= {"epoch": bad + 1, "before": _fmt(values[bad - 1]), "previous": bad}
+        reason = _(
+            "the {name} loss became {value} at epoch {epoch} (it was {before} at epoch "
+            "{previous}): lower the learning rate"
+        )
         if bad == 0:  # NaN from the first epoch, at any learning rate: most often NaN in the data
-            x, y = ("X_train", "y_train") if name == "training" else ("X_val", "y_val")
-            then = "; if there are none, lower the learning rate" if name == "training" else ""
-            return Diagnosis(
-                "diverging",
-                f"the {name} loss was {_fmt(values[0])} from epoch 1: look for NaN or inf values "
-                f"in the {name} data first (np.isnan({x}).any(), np.isnan({y}).any()){then}",
+            reason = _(
+                "the {name} loss was {value} from epoch 1: look for NaN or inf values in the "
+                "{name} data first (np.isnan({x}).any(), np.isnan({y}).any()){then}"
             )
-        if bad is not None:
-            return Diagnosis(
-                "diverging",
-                f"the {name} loss became {_fmt(values[bad])} at epoch {bad + 1} "
-                f"(it was {_fmt(values[bad - 1])} at epoch {bad}): lower the learning rate",
-            )
+        return Diagnosis("diverging", reason.format(**details))
     n = len(loss)
     if n < MIN_EPOCHS:
-        raise ValueError(
-            f"the history has {n} epoch{'s' if n != 1 else ''}; a learning curve needs at "
-            f"least {MIN_EPOCHS} to have a shape: train for more epochs"
+        epochs = (_("{n} epoch") if n == 1 else _("{n} epochs")).format(n=n)
+        message = _(
+            "the history has {epochs}; a learning curve needs at least {least} to have a shape: "
+            "train for more epochs"
         )
+        raise ValueError(message.format(epochs=epochs, least=MIN_EPOCHS))
 
     window = max(1, round(n / 5))
-    last = "the last epoch is" if window == 1 else f"the last {window} epochs average"
-    over = " over the last epoch" if window == 1 else f" over the last {window} epochs"
+    last = _("the last epoch is") if window == 1 else _("the last {window} epochs average")
+    over = _("over the last epoch") if window == 1 else _("over the last {window} epochs")
+    details = {"last": last.format(window=window), "over": over.format(window=window)}
     lowest = min(loss)
     low_at, end = loss.index(lowest), fmean(loss[-window:])
     if low_at < n - window and end > (1 + TRAIN_RISE) * lowest and end - lowest > TINY * loss[0]:
-        return Diagnosis(
-            "diverging",
-            f"the training loss is growing: lowest at epoch {low_at + 1} "
-            f"({_fmt(lowest)}), {last} {_above(end, lowest)}: lower the learning rate",
+        reason = _(
+            "the training loss is growing: lowest at epoch {epoch} ({lowest}), {last} {above}: "
+            "lower the learning rate"
         )
+        details |= {"epoch": low_at + 1, "lowest": _fmt(lowest), "above": _above(end, lowest)}
+        return Diagnosis("diverging", reason.format(**details))
     if val is not None:
         best = min(val)
         best_at, end = val.index(best), fmean(val[-window:])
         if best_at < n - window and end > (1 + OVERFIT_RISE) * best:
-            trend = "kept falling" if loss[-1] < loss[best_at] else "did not fall"
-            return Diagnosis(
-                "overfitting",
-                f"the validation loss was lowest at epoch {best_at + 1} "
-                f"({_fmt(best)}); {last} {_above(end, best)}, while the training "
-                f"loss {trend} ({_fmt(loss[best_at])} -> {_fmt(loss[-1])})",
+            trend = _("kept falling") if loss[-1] < loss[best_at] else _("did not fall")
+            reason = _(
+                "the validation loss was lowest at epoch {epoch} ({lowest}); {last} {above}, "
+                "while the training loss {trend} ({then} -> {now})"
             )
+            details |= {"epoch": best_at + 1, "lowest": _fmt(best), "above": _above(end, best)}
+            details |= {"trend": trend, "then": _fmt(loss[best_at]), "now": _fmt(loss[-1])}
+            return Diagnosis("overfitting", reason.format(**details))
 
-    curve, which = (val, "validation") if val is not None else (loss, "training")
-    note = "" if val is not None else "; no val_loss, so overfitting cannot be seen"
-    if loss[-1] > (1 - BARELY_MOVED) * loss[0]:
-        return Diagnosis(
-            "not converged",
-            f"the training loss barely moved ({_fmt(loss[0])} -> {_fmt(loss[-1])}): "
-            f"raise the learning rate or train longer{note}",
-        )
+    curve, which = (val, _("validation")) if val is not None else (loss, _("training"))
+    note = "" if val is not None else _("; no val_loss, so overfitting cannot be seen")
     before, after = fmean(curve[-2 * window : -window]), fmean(curve[-window:])
     change = after / before - 1 if before > 0 else 0.0
     whole_fall = max(loss[0], curve[0]) - min(curve)
     share = (before - after) / whole_fall if whole_fall > TINY * loss[0] else 0.0
-    if change < -STILL_FALLING or share > STEADY_SHARE:  # a fast fall, or a steady slope
-        how = "" if change < -STILL_FALLING else f", {share * 100:.0f}% of its whole fall"
-        return Diagnosis(
-            "not converged",
-            f"the {which} loss is still falling{' steadily' if how else ''}: {_pct(change)}{over}"
-            f"{how} (now {_fmt(curve[-1])}): train longer or raise the learning rate{note}",
+    details |= {"which": which, "note": note, "first": _fmt(curve[0]), "now": _fmt(curve[-1])}
+    details |= {"change": _pct(change), "fall": _pct(-change)[1:], "share": f"{share * 100:.0f}%"}
+    label = "not converged"
+    if loss[-1] > (1 - BARELY_MOVED) * loss[0]:
+        reason = _(
+            "the training loss barely moved ({start} -> {end}): raise the learning rate or "
+            "train longer{note}"
         )
-    return Diagnosis(
-        "good",
-        f"the {which} loss fell from {_fmt(curve[0])} to {_fmt(curve[-1])} and is flat at the end "
-        f"({_pct(change)}{over}){note}",
-    )
+        details |= {"start": _fmt(loss[0]), "end": _fmt(loss[-1])}
+    elif change < -STILL_FALLING:  # a fast fall
+        reason = _(
+            "the {which} loss is still falling: down {fall} {over} (now {now}): train longer or "
+            "raise the learning rate{note}"
+        )
+    elif share > STEADY_SHARE:  # a steady slope
+        reason = _(
+            "the {which} loss is still falling steadily: down {fall} {over}, {share} of its whole "
+            "fall (now {now}): train longer or raise the learning rate{note}"
+        )
+    else:
+        label = "good"
+        reason = _(
+            "the {which} loss fell from {first} to {now} and is flat at the end "
+            "({change} {over}){note}"
+        )
+    return Diagnosis(label, reason.format(**details))
 
 
 def _fmt(value: float) -> str:
@@ -146,5 +161,7 @@ def _pct(fraction: float) -> str:
 
 
 def _above(value: float, base: float) -> str:
-    """'+24% above that', or, above a lowest value of exactly 0, '0.5 (above 0)'."""
-    return f"{_pct(value / base - 1)} above that" if base > 0 else f"{_fmt(value)} (above 0)"
+    """'24% above that' (``value`` is larger), or, above a lowest value of 0, '0.5 (above 0)'."""
+    if base > 0:
+        return _("{percent} above that").format(percent=_pct(value / base - 1)[1:])
+    return _("{value} (above 0)").format(value=_fmt(value))

@@ -1,8 +1,7 @@
-"""The shared setup that every lesson runs in its first code cell.
+"""The shared setup that every lesson runs in its first code cell: :func:`setup_lesson`.
 
 TensorFlow reads its logging and oneDNN settings once, when it is first imported, so they must be
-in the environment *before* Keras loads. :func:`setup_lesson` sets them, seeds every random number
-generator the lessons use, and prints one line of versions.
+in the environment *before* Keras loads.
 """
 
 import gc
@@ -11,9 +10,9 @@ import platform
 import sys
 import warnings
 
-#: Environment variables that must be set before TensorFlow is imported. The one list of them:
-#: the Makefile's ``export`` lines (checked by tests/test_project.py), conftest.py and the test
-#: harnesses use it too.
+from helpers.language import N_, _, choose
+
+#: Environment variables that must be set before TensorFlow is imported (the tests use them too).
 #: - TF_CPP_MIN_LOG_LEVEL=3 and TF_ENABLE_ONEDNN_OPTS=0 together silence TensorFlow's C++ log lines
 #:   (which Jupyter would store but pytest never sees) and make numbers the same on every run.
 #: - KERAS_BACKEND=tensorflow overrides a user's ~/.keras/keras.json.
@@ -28,27 +27,30 @@ REQUIRED_ENV: dict[str, str] = {
 }
 
 
-def setup_lesson(seed: int = 42) -> None:
-    """Prepare a lesson: environment variables, seeds, display options; print the versions.
+def setup_lesson(seed: int = 42, language: str = "en") -> None:
+    """Prepare a lesson: environment variables, seeds, display options, the language of the
+    helpers' messages ("en" English, "ko" Korean: the lessons in notebooks/ko/); print the versions.
 
     Introduced in lesson 00 (00_start_here.ipynb). Call it in the first code cell, before anything
     imports Keras; running that cell again re-seeds the random number generators. A bad ``seed``
-    (a whole number from 0 to 2**32 - 1) is an error before anything is changed.
+    (a whole number from 0 to 2**32 - 1) or ``language`` is an error before anything is changed.
     """
     if isinstance(seed, bool) or not isinstance(seed, int):
-        raise TypeError(f"seed must be a whole number such as 42; got {seed!r}")
+        raise TypeError(_("seed must be a whole number such as 42; got {seed}", seed=repr(seed)))
     if not 0 <= seed < 2**32:
-        raise ValueError(f"seed must be from 0 to 2**32 - 1 (NumPy's limit); got {seed}")
+        raise ValueError(
+            _("seed must be from 0 to 2**32 - 1 (NumPy's limit); got {seed}", seed=seed)
+        )
+    choose(language)  # an error if it is not "en" or "ko", before anything changed
 
     wrong = [k for k, v in REQUIRED_ENV.items() if k != "PYTHONHASHSEED" and os.environ.get(k) != v]
     if wrong and ("keras" in sys.modules or "tensorflow" in sys.modules):
-        warnings.warn(
+        too_late = N_(
             "Keras was imported before setup_lesson(), so these settings cannot take effect: "
-            f"{', '.join(wrong)}. Restart the kernel (Kernel > Restart Kernel) and run the "
-            "first cell before any other.",
-            RuntimeWarning,
-            stacklevel=2,
+            "{names}. Restart the kernel (Kernel > Restart Kernel) and run the first cell before "
+            "any other."
         )
+        warnings.warn(_(too_late, names=", ".join(wrong)), RuntimeWarning, stacklevel=2)
     os.environ.update(REQUIRED_ENV)
 
     import matplotlib as mpl
@@ -56,6 +58,9 @@ def setup_lesson(seed: int = 42) -> None:
 
     pd.set_option("display.precision", 3)  # more decimals would only show CPU noise
     pd.set_option("display.width", 80)
+    # Korean letters are two columns wide on screen: without this, tables with Korean labels
+    # do not line up.
+    pd.set_option("display.unicode.east_asian_width", language == "ko")
     mpl.rcParams.update(  # readable, compact figures that look the same on every machine
         {
             "figure.figsize": (6.0, 4.0),
@@ -82,6 +87,5 @@ def setup_lesson(seed: int = 42) -> None:
     # several small models in a loop) is advice for library authors, not for learners.
     tf.get_logger().setLevel("ERROR")
     python = ".".join(platform.python_version_tuple()[:2])
-    print(
-        f"Python {python} | TensorFlow {tf.__version__} | Keras {keras.__version__} | seed {seed}"
-    )
+    versions = N_("Python {python} | TensorFlow {tensorflow} | Keras {keras} | seed {seed}")
+    print(_(versions, python=python, tensorflow=tf.__version__, keras=keras.__version__, seed=seed))

@@ -12,29 +12,37 @@ import numpy as np
 import pandas as pd
 from sklearn import metrics
 
+from helpers.language import _
 
-def _as_1d_pair(y_true: Any, y_pred: Any, pred_name: str = "y_pred") -> tuple[Any, Any]:
-    """Targets and predictions (lists, arrays, Series, one column) as two 1-D float arrays."""
+
+def as_columns(y_true: Any, y_pred: Any, pred_name: str = "y_pred") -> tuple[Any, Any]:
+    """Targets and predictions (lists, arrays, Series, one column) as two 1-D float arrays of one
+    length, or an error naming the argument. Used here and by plot_predictions (lesson 01)."""
     true, pred = _as_1d(y_true, "y_true"), _as_1d(y_pred, pred_name)
     if true.size != pred.size:
-        raise ValueError(f"y_true has {true.size} values but {pred_name} has {pred.size}")
+        message = _("y_true has {n} values but {name} has {m}")
+        raise ValueError(message.format(n=true.size, name=pred_name, m=pred.size))
     return true, pred
 
 
 def _as_1d(values: Any, arg: str) -> np.ndarray:
     if isinstance(values, np.ma.MaskedArray):  # NumPy would use the hidden values too
-        raise TypeError(f"{arg} is a masked array; drop the masked values first (.compressed())")
+        message = _("{arg} is a masked array; drop the masked values first (.compressed())")
+        raise TypeError(message.format(arg=arg))
     python_values = np.array(values, dtype=object)  # None or pd.NA where a value is missing
     flat = [np.nan if v is None or v is pd.NA else v for v in python_values.flat]
     bad = [v for v in flat if type(v) is bool or not isinstance(v, numbers.Real)]
     if bad:  # text, True/False, dates, nested lists...
-        raise TypeError(f"{arg} must hold numbers (int or float); got {bad[0]!r} in it")
+        message = _("{arg} must hold numbers (int or float); got {bad!r} in it")
+        raise TypeError(message.format(arg=arg, bad=bad[0]))
     array: np.ndarray = np.array(flat, float).reshape(python_values.shape)
     array = array[:, 0] if array.ndim == 2 and array.shape[1] == 1 else array  # model.predict
     if array.ndim != 1 or array.size == 0:
-        raise ValueError(f"{arg} must be 1-D (or one column), not empty; got shape {array.shape}")
+        message = _("{arg} must be 1-D (or one column), not empty; got shape {shape}")
+        raise ValueError(message.format(arg=arg, shape=array.shape))
     if not np.isfinite(array).all():
-        raise ValueError(f"{arg} has NaN or infinite values (in predictions: training diverged?)")
+        message = _("{arg} has NaN or infinite values (in predictions: training diverged?)")
+        raise ValueError(message.format(arg=arg))
     return array
 
 
@@ -55,28 +63,33 @@ def _scores(true: np.ndarray, pred: np.ndarray) -> dict[str, float]:
 def _warn_undefined(true: np.ndarray, *, mape: bool = True) -> None:
     zeros, reasons = int((true == 0).sum()), []
     if mape and zeros:
-        why = f"{zeros} of {true.size} targets in y_true {'are' if zeros > 1 else 'is'} 0"
-        reasons.append(("MAPE", why + " and MAPE divides by each target"))
+        why = _("{zeros} of {n} targets in y_true are 0 and MAPE divides by each target")
+        one = _("1 of {n} targets in y_true is 0 and MAPE divides by each target")
+        reasons.append(("MAPE", why if zeros > 1 else one))
     if true.min() == true.max():
-        reasons.append(("R2", "all targets in y_true are equal (nothing to explain)"))
+        reasons.append(("R2", _("all targets in y_true are equal (nothing to explain)")))
     for metric, reason in reasons:
+        message = _(
+            "{metric} is undefined: {reason}, so {metric} is NaN; "
+            "compare models with MAE or RMSE instead."
+        )
         warnings.warn(
-            f"{metric} is undefined: {reason}, so {metric} is NaN; "
-            "compare models with MAE or RMSE instead.",
+            message.format(metric=metric, reason=reason.format(zeros=zeros, n=true.size)),
             stacklevel=3,  # the learner's line, which called a function of this module
         )
 
 
 def _table(rows: dict[Any, dict[str, float]], decimals: Any) -> pd.DataFrame:
     if decimals is not None and not (type(decimals) is int and decimals >= 0):
-        raise ValueError(f"decimals must be a whole number >= 0, or None; got {decimals!r}")
+        message = _("decimals must be a whole number >= 0, or None; got {decimals!r}")
+        raise ValueError(message.format(decimals=decimals))
     table = pd.DataFrame.from_dict(rows, orient="index").rename_axis("model")
     return table if decimals is None else table.round(decimals)
 
 
 def regression_report(y_true: Any, y_pred: Any, *, name: str = "model", decimals: Any = 2) -> Any:
     """A one-row table of MSE, RMSE, MAE, MAPE (%) and R2 (lesson 01, 01_models_and_error)."""
-    true, pred = _as_1d_pair(y_true, y_pred)
+    true, pred = as_columns(y_true, y_pred)
     _warn_undefined(true)
     return _table({name: _scores(true, pred)}, decimals)
 
@@ -84,10 +97,10 @@ def regression_report(y_true: Any, y_pred: Any, *, name: str = "model", decimals
 def compare_models(y_true: Any, predictions: Mapping[Any, Any], *, decimals: Any = 2) -> Any:
     """The metrics table, one row per model of ``predictions`` (lesson 01, 01_models_and_error)."""
     if not isinstance(predictions, Mapping) or not predictions:
-        raise TypeError("predictions must be a dict like {'network': y_pred}, not empty")
+        raise TypeError(_("predictions must be a dict like {'network': y_pred}, not empty"))
     rows = {}
     for name, y_pred in predictions.items():
-        true, pred = _as_1d_pair(y_true, y_pred, f"predictions[{name!r}]")
+        true, pred = as_columns(y_true, y_pred, f"predictions[{name!r}]")
         rows[name] = _scores(true, pred)
     _warn_undefined(true)
     return _table(rows, decimals)
@@ -95,6 +108,6 @@ def compare_models(y_true: Any, predictions: Mapping[Any, Any], *, decimals: Any
 
 def r2(y_true: Any, y_pred: Any) -> float:
     """R2 alone, NaN with a warning if all targets are equal (lesson 09, 09_practice_penguins)."""
-    true, pred = _as_1d_pair(y_true, y_pred)
+    true, pred = as_columns(y_true, y_pred)
     _warn_undefined(true, mape=False)
     return _scores(true, pred)["R2"]

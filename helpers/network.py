@@ -10,17 +10,16 @@ Before coding a network, draw it. :func:`draw_network` makes the picture of a
     draw_network(model, feature_names=X_train.columns)
 
 Biases are not drawn (each Dense node adds one), so ``model.count_params()`` is the number of
-lines plus the number of Dense nodes. A layer with more than ``max_nodes_per_layer`` nodes shows
-its first and last nodes, with ``⋮`` and its size in between (and only the lines of those nodes).
-
-Keras and pyplot are imported only when a function is called, so that importing helpers does not
-load TensorFlow.
+lines plus the number of Dense nodes.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any
+
+from helpers.language import _
+from helpers.plots import drawing_axes
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
@@ -53,30 +52,35 @@ def _layers(model: Any) -> list[tuple[int, str]]:
     import keras  # here, not at module import: importing helpers must not load TensorFlow
 
     if not isinstance(model, keras.Sequential):
-        raise TypeError(
+        message = _(
             "model must be a keras.Sequential model, e.g. keras.Sequential("
-            f"[keras.Input(shape=(9,)), layers.Dense(1)]); got {type(model).__name__}"
+            "[keras.Input(shape=(9,)), layers.Dense(1)]); got {type}"
         )
-    for position, layer in enumerate(model.layers, start=1):
+        raise TypeError(message.format(type=type(model).__name__))
+    for i, layer in enumerate(model.layers, start=1):
         if not isinstance(layer, keras.layers.Dense):
-            raise ValueError(
-                f"layer {position} of {model.name!r} ({layer.name!r}) is a "
-                f"{type(layer).__name__}: only Dense layers can be drawn"
+            message = _(
+                "layer {i} of {model!r} ({layer!r}) is a {kind}: only Dense layers can be drawn"
             )
+            kind = type(layer).__name__
+            raise ValueError(message.format(i=i, model=model.name, layer=layer.name, kind=kind))
     if not model.layers:
-        raise ValueError(f"the model {model.name!r} has no Dense layer: there is nothing to draw")
+        message = _("the model {model!r} has no Dense layer: there is nothing to draw")
+        raise ValueError(message.format(model=model.name))
     try:
         shape = tuple(model.inputs[0].shape)[1:]  # without the batch dimension
     except (AttributeError, ValueError):  # Keras: "has no defined inputs yet"
-        raise ValueError(
-            f"the model {model.name!r} is not built yet, so its number of inputs is unknown: "
+        message = _(
+            "the model {model!r} is not built yet, so its number of inputs is unknown: "
             "start it with keras.Input(shape=(n_features,))"
-        ) from None
-    if len(shape) != 1 or shape[0] is None:
-        raise ValueError(
-            "the model's input must be one row of numbers, keras.Input(shape=(n_features,)); "
-            f"the input of {model.name!r} has shape {shape}"
         )
+        raise ValueError(message.format(model=model.name)) from None
+    if len(shape) != 1 or shape[0] is None:
+        message = _(
+            "the model's input must be one row of numbers, keras.Input(shape=(n_features,)); "
+            "the input of {model!r} has shape {shape}"
+        )
+        raise ValueError(message.format(model=model.name, shape=shape))
     dense = [(int(layer.units), activation_name(layer.activation)) for layer in model.layers]
     return [(int(shape[0]), "")] + dense
 
@@ -84,8 +88,7 @@ def _layers(model: Any) -> list[tuple[int, str]]:
 def layer_sizes(model: Any) -> list[int]:
     """The number of inputs, then the number of units of each Dense layer, e.g. ``[9, 64, 1]``.
 
-    Introduced in lesson 03 (03_sequential_model.ipynb). ``model`` is a ``keras.Sequential``
-    model that starts with ``keras.Input(shape=(n_features,))``; the same errors as draw_network.
+    Introduced in lesson 03 (03_sequential_model.ipynb); ``model`` as for :func:`draw_network`.
     """
     return [size for size, _ in _layers(model)]
 
@@ -104,10 +107,12 @@ def _names(values: Iterable[Any] | None, size: int, what: str) -> list[str] | No
     if values is None:
         return None
     if isinstance(values, str) or not isinstance(values, Iterable):
-        raise TypeError(f"{what} must be a list of names, one per node; got {values!r:.40}")
+        message = _("{what} must be a list of names, one per node; got {values!r:.40}")
+        raise TypeError(message.format(what=what, values=values))
     names = [str(value) for value in values]
     if len(names) != size:
-        raise ValueError(f"{what} has {len(names)} names, but the layer has {size} nodes")
+        message = _("{what} has {n} names, but the layer has {size} nodes")
+        raise ValueError(message.format(what=what, n=len(names), size=size))
     return names
 
 
@@ -122,17 +127,10 @@ def draw_network(
 ) -> Axes:
     """Draw the nodes and connections of a ``keras.Sequential`` model of Dense layers.
 
-    Introduced in lesson 03 (03_sequential_model.ipynb).
-
-    Args:
-        model: a ``keras.Sequential`` model of Dense layers that starts with
-            ``keras.Input(shape=(n_features,))``; anything else is a TypeError or ValueError.
-        ax: the Axes to draw on; ``None`` makes a new figure sized for the network.
-        max_nodes_per_layer: a larger layer shows this many rows: its first and last nodes,
-            and ``⋮`` with its size in between (at least 3).
-        title: the title above the drawing.
-        feature_names: one name per input, written left of it (e.g. ``X_train.columns``).
-        output_names: one name per output node, written right of it (e.g. ``["mpg"]``).
+    Introduced in lesson 03 (03_sequential_model.ipynb). The model starts with
+    ``keras.Input(shape=(n_features,))``. A layer of more than ``max_nodes_per_layer`` nodes shows
+    its first and last nodes, with ``⋮`` and its size in between. ``feature_names`` (e.g.
+    ``X_train.columns``) and ``output_names`` are written beside the inputs and the outputs.
 
     >>> import keras
     >>> model = keras.Sequential([keras.Input(shape=(3,)), keras.layers.Dense(1)])
@@ -140,31 +138,22 @@ def draw_network(
     >>> len(ax.patches), len(ax.collections[0].get_segments())  # 4 nodes, 3 weights
     (4, 3)
     """
-    import matplotlib.pyplot as plt  # here, so that importing helpers picks no backend
-    from matplotlib.axes import Axes
     from matplotlib.collections import LineCollection
     from matplotlib.patches import Circle
 
     layers = _layers(model)
     if not isinstance(max_nodes_per_layer, int) or max_nodes_per_layer < 3:
-        raise ValueError(
-            f"max_nodes_per_layer must be a whole number from 3 up, not {max_nodes_per_layer!r}"
-        )
-    if ax is not None and not isinstance(ax, Axes):
-        raise TypeError(
-            "ax must be None or a matplotlib Axes (e.g. from fig, ax = plt.subplots()); "
-            f"got {ax!r:.40}"
-        )
+        message = _("max_nodes_per_layer must be a whole number from 3 up, not {value!r}")
+        raise ValueError(message.format(value=max_nodes_per_layer))
     inputs = _names(feature_names, layers[0][0], "feature_names")
     outputs = _names(output_names, layers[-1][0], "output_names")
 
     slots = [_slots(size, max_nodes_per_layer) for size, _ in layers]
     rows = max(len(s) for s in slots)
     last = len(layers) - 1
-    if ax is None:
-        width = _INCH * (last * _GAP + 2.6) + (1.3 if inputs else 0) + (0.6 if outputs else 0)
-        height = _INCH * (max(rows, 4) + 3.4) + (0.35 if title else 0)
-        _, ax = plt.subplots(figsize=(width, height), layout="constrained")
+    width = _INCH * (last * _GAP + 2.6) + (1.3 if inputs else 0) + (0.6 if outputs else 0)
+    height = _INCH * (max(rows, 4) + 3.4) + (0.35 if title else 0)
+    ax = drawing_axes(ax, 1, (width, height))[0]  # a new figure is sized for the network
 
     # Node centres, top to bottom: positions[column][row] = (x, y).
     positions = [

@@ -10,6 +10,8 @@ from typing import Any, NamedTuple
 import pandas as pd
 from sklearn.model_selection import train_test_split
 
+from helpers.language import _
+
 
 class Split(NamedTuple):
     """The six parts of a train / validation / test split (lesson 01, 01_models_and_error)."""
@@ -32,21 +34,24 @@ def features_and_target(
     values (lesson 02 shows how to handle them).
     """
     if not isinstance(df, pd.DataFrame):
-        raise TypeError(f"features_and_target needs a pandas DataFrame, got {type(df).__name__}")
+        message = _("features_and_target needs a pandas DataFrame, got {type}")
+        raise TypeError(message.format(type=type(df).__name__))
     missing = [c for c in [target, *drop] if c not in df.columns]
     if missing:
-        raise KeyError(f"no column {missing} in the table; its columns are {list(df.columns)}")
+        message = _("no column {missing} in the table; its columns are {columns}")
+        raise KeyError(message.format(missing=missing, columns=list(df.columns)))
     if not pd.api.types.is_numeric_dtype(df[target]) or pd.api.types.is_bool_dtype(df[target]):
-        raise ValueError(
-            f"the target column {target!r} holds {df[target].dtype} values, not numbers: "
+        message = _(
+            "the target column {target!r} holds {dtype} values, not numbers: "
             "a regression predicts a number, so choose a numeric column as the target"
         )
+        raise ValueError(message.format(target=target, dtype=df[target].dtype))
     if df.isna().any().any():
         counts = df.isna().sum()
-        raise ValueError(
-            f"the table has missing values ({counts[counts > 0].to_dict()}): "
-            "drop or fill them before making features"
+        message = _(
+            "the table has missing values ({counts}): drop or fill them before making features"
         )
+        raise ValueError(message.format(counts=counts[counts > 0].to_dict()))
     X = pd.get_dummies(df.drop(columns=[target, *drop]), dtype=float).astype(float)
     return X, df[target].astype(float)
 
@@ -61,17 +66,19 @@ def train_val_test_split(
     """
     for name, size in (("val_size", val_size), ("test_size", test_size)):
         if isinstance(size, bool) or not isinstance(size, (int, float)) or not 0 < size < 1:
-            raise ValueError(f"{name} must be a share between 0 and 1, such as 0.2; got {size!r}")
+            message = _("{name} must be a share between 0 and 1, such as 0.2; got {size!r}")
+            raise ValueError(message.format(name=name, size=size))
     if val_size + test_size >= 1:
-        raise ValueError(f"val_size + test_size must be less than 1; got {val_size + test_size}")
+        message = _("val_size + test_size must be less than 1; got {total}")
+        raise ValueError(message.format(total=val_size + test_size))
     if isinstance(seed, bool) or not isinstance(seed, int):
-        raise TypeError(f"seed must be a whole number such as 42; got {seed!r}")
+        raise TypeError(_("seed must be a whole number such as 42; got {seed!r}", seed=seed))
     if not 0 <= seed < 2**32:
-        raise ValueError(f"seed must be from 0 to 2**32 - 1; got {seed}")
+        raise ValueError(_("seed must be from 0 to 2**32 - 1; got {seed}", seed=seed))
     if not all(hasattr(v, "__len__") and not isinstance(v, str) for v in (X, y)):
-        raise TypeError("X and y must be a table and a column (a DataFrame, Series or array)")
+        raise TypeError(_("X and y must be a table and a column (a DataFrame, Series or array)"))
     if len(X) != len(y):
-        raise ValueError(f"X has {len(X)} rows but y has {len(y)}: they must match")
+        raise ValueError(_("X has {n} rows but y has {m}: they must match", n=len(X), m=len(y)))
     X_rest, X_test, y_rest, y_test = train_test_split(X, y, test_size=test_size, random_state=seed)
     X_train, X_val, y_train, y_val = train_test_split(
         X_rest, y_rest, test_size=val_size / (1 - test_size), random_state=seed

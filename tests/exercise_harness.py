@@ -8,6 +8,11 @@ by new cells that check, in the lesson's live namespace:
 1. each WRONG answer of ``tests/answers/lessonNN.py``: "incorrect", with the expected piece of hint;
 2. the ``solution``, then each CORRECT answer (another right way to write it): "correct".
 
+A Korean lesson (notebooks/ko/, the same code and the same answers) has each of them judged twice:
+in English (as above: the pieces of hint are English) and in Korean, which must give the same
+status with a message in Korean (Hangul, and no English phrase outside code: see
+tools/messages.py); ``helpers.language.choose`` switches between the two.
+
 Every answer of steps 1-2 is judged through ``tests/exercise_audit.py``: the known mistakes of the
 checks that judged it must not collide with the answer or with each other. Each answer runs with
 ``exec`` in a *copy* of the notebook's namespace, so the names it assigns never leak into the next
@@ -28,13 +33,15 @@ from types import ModuleType
 from typing import Any
 
 import nbformat
+from messages import HANGUL, english_left, needs_korean
 from nbclient import NotebookClient
 from nbclient.exceptions import CellTimeoutError, DeadKernelError
 
 from helpers.environment import REQUIRED_ENV
-from helpers.exercises import Exercise
+from helpers.exercises import CheckResult, Exercise
 
 TESTS = Path(__file__).resolve().parent
+TOOLS = TESTS.parent / "tools"
 CELL_TIMEOUT = 120
 METADATA_KEY = "exercise_harness"
 Wrong = Mapping[str, Sequence[tuple[str, str]]]
@@ -44,6 +51,22 @@ _IMPORT = re.compile(
     r"^[ \t]*from[ \t]+([\w.]+)[ \t]+import[ \t]+(\w+)[ \t]+as[ \t]+ex[ \t]*(?:#.*)?$", re.M
 )
 _CHECK_CALL = re.compile(r"(?<![\w.])ex\.([A-Za-z_]\w*)\.check\(")
+_KOREAN_SETUP = re.compile(r"setup_lesson\([^)]*language\s*=\s*[\"']ko[\"']")
+
+
+def korean_problem(english: CheckResult, korean: CheckResult) -> str:
+    """What is wrong with the Korean judgement of an answer that English judged ``english``.
+
+    >>> korean_problem(CheckResult("incorrect", "too large"), CheckResult("incorrect", "too large"))
+    "the Korean message has no Korean: 'too large'"
+    """
+    if korean.status != english.status:
+        return f"judged {korean.status!r} in Korean but {english.status!r} in English"
+    if needs_korean(english.message) and not HANGUL.search(korean.message):
+        return f"the Korean message has no Korean: {korean.message!r}"
+    if phrase := english_left(korean.message):
+        return f"English left in the Korean message ({phrase!r}): {korean.message!r}"
+    return ""
 
 
 def exercises_of(module: ModuleType) -> list[Exercise]:
@@ -141,7 +164,7 @@ def answer_problems(exercises: Sequence[Exercise], wrong: Wrong, correct: Correc
         for name in {*wrong, *correct} - by_name.keys()
     ]
     for name, exercise in by_name.items():
-        if not exercise.hint_text:
+        if not exercise.hint_text.strip():
             problems.append(f"{name}: the hint is empty")
         snippets = [("the solution", exercise.solution_code, "-")]
         snippets += [
@@ -160,56 +183,52 @@ def answer_problems(exercises: Sequence[Exercise], wrong: Wrong, correct: Correc
 
 
 def harness_cells(
-    exercise: Exercise, wrong: Sequence[tuple[str, str]] = (), correct: Sequence[str] = ()
+    exercise: Exercise,
+    wrong: Sequence[tuple[str, str]] = (),
+    correct: Sequence[str] = (),
+    language: str = "en",
 ) -> list[nbformat.NotebookNode]:
-    """The code cells inserted after the exercise cell of ``exercise``."""
-    name, answer = exercise.name, exercise.answer_name
+    """The code cells inserted after the exercise cell of ``exercise``; ``language="ko"``: each
+    answer is judged in English and in Korean."""
+    name, answer, korean = exercise.name, exercise.answer_name, language == "ko"
     stored = f"""\
 __harness_result = ex.{name}.evaluate({answer})
 if __harness_result.status != "not_attempted":
     raise AssertionError("the exercise cell must be stored unanswered ({answer} = ...), but "
                          "evaluating {answer} gives " + repr(__harness_result.status))
 del __harness_result"""
+    if korean:
+        stored = _snippet(exercise, None, _NOT_ATTEMPTED, _STORED, korean)
     cells = [_cell(name, "stored cell", stored)]
     for number, (code, piece) in enumerate(wrong, start=1):
         expectation = (
             f'__harness_result.status == "incorrect" and {piece!r} in __harness_result.message'
         )
-        cells.append(
-            _cell(
-                name,
-                f"wrong answer {number} `{_one_line(code)}`",
-                _snippet(
-                    exercise,
-                    code,
-                    expectation,
-                    f"expected status 'incorrect' with a message containing {piece!r}",
-                ),
-            )
-        )
+        failure = f"expected status 'incorrect' with a message containing {piece!r}"
+        source = _snippet(exercise, code, expectation, failure, korean)
+        cells.append(_cell(name, f"wrong answer {number} `{_one_line(code)}`", source))
     expectation = '__harness_result.status == "correct"'
-    cells.append(
-        _cell(
-            name,
-            "solution",
-            _snippet(exercise, exercise.solution_code, expectation, "the solution must be correct"),
-        )
+    source = _snippet(
+        exercise, exercise.solution_code, expectation, "the solution must be correct", korean
     )
+    cells.append(_cell(name, "solution", source))
     for number, code in enumerate(correct, start=1):
-        cells.append(
-            _cell(
-                name,
-                f"correct answer {number} `{_one_line(code)}`",
-                _snippet(
-                    exercise, code, expectation, "this other correct answer must be correct too"
-                ),
-            )
-        )
+        failure = "this other correct answer must be correct too"
+        source = _snippet(exercise, code, expectation, failure, korean)
+        cells.append(_cell(name, f"correct answer {number} `{_one_line(code)}`", source))
     return cells
 
 
+_NOT_ATTEMPTED = '__harness_result.status == "not_attempted"'
+_STORED = "the exercise cell must be stored unanswered (... as the answer)"
+
+
 def with_harness_cells(
-    nb: nbformat.NotebookNode, exercises: Sequence[Exercise], wrong: Wrong, correct: Correct
+    nb: nbformat.NotebookNode,
+    exercises: Sequence[Exercise],
+    wrong: Wrong,
+    correct: Correct,
+    language: str = "en",
 ) -> nbformat.NotebookNode:
     """A copy of ``nb`` with the harness cells of each exercise after its exercise cell."""
     by_cell = {indices[0]: name for name, indices in exercise_cells(nb).items()}
@@ -221,7 +240,7 @@ def with_harness_cells(
         if by_cell.get(index) in by_name:
             name = by_cell[index]
             copy.cells.extend(
-                harness_cells(by_name[name], wrong.get(name, ()), correct.get(name, ()))
+                harness_cells(by_name[name], wrong.get(name, ()), correct.get(name, ()), language)
             )
     return copy
 
@@ -236,8 +255,8 @@ def run_with_harness(
     """Execute a notebook built by :func:`with_harness_cells`; return one line per failure."""
     env = {**os.environ, **REQUIRED_ENV, **(extra_env or {})}
     env["PYTHONPATH"] = os.pathsep.join(
-        filter(None, [str(TESTS), env.get("PYTHONPATH")])
-    )  # the audit
+        filter(None, [str(TESTS), str(TOOLS), env.get("PYTHONPATH")])
+    )  # the audit, and the Korean checks
     client = NotebookClient(
         nb,
         timeout=timeout,
@@ -278,12 +297,15 @@ def problems_of_notebook(
     cwd: Path | None = None,
     extra_env: Mapping[str, str] | None = None,
     answers: tuple[Wrong, Correct] | None = None,
+    language: str | None = None,
 ) -> list[str]:
     """Every problem of a lesson notebook's exercises, each line starting with the notebook's name.
 
     ``module_name`` defaults to the module that the notebook imports ``as ex``, ``answers`` to its
-    :func:`answers_of`, ``cwd`` to the notebook's folder. Problems found without running (see
-    :func:`static_problems`, :func:`answer_problems`) are reported without running the notebook.
+    :func:`answers_of`, ``cwd`` to the notebook's folder, ``language`` to the one its setup cell
+    chooses (``setup_lesson(language="ko")``: Korean); a Korean lesson must choose Korean. Problems
+    found without running (see :func:`static_problems`, :func:`answer_problems`) are reported
+    without running the notebook.
     """
     nb = nbformat.read(path, as_version=4)
     imported = lesson_module_name(nb)
@@ -300,8 +322,15 @@ def problems_of_notebook(
         ]
     wrong, correct = answers if answers is not None else answers_of(module_name)
     found = static_problems(nb, exercises, module_name) + answer_problems(exercises, wrong, correct)
+    chosen = (
+        "ko"
+        if any(_KOREAN_SETUP.search(c.source) for c in nb.cells if c.cell_type == "code")
+        else "en"
+    )
+    if language == "ko" and chosen != "ko":
+        found.append('no cell calls setup_lesson(language="ko"): its messages would be English')
     if not found:
-        notebook = with_harness_cells(nb, exercises, wrong, correct)
+        notebook = with_harness_cells(nb, exercises, wrong, correct, language or chosen)
         found = run_with_harness(notebook, cwd=cwd or path.parent, extra_env=extra_env)
     return [f"{path.name}, {line}" for line in found]
 
@@ -321,26 +350,41 @@ def _assignment_problem(code: Any, answer_name: str) -> str | None:
     return None if assigned else f"it must assign {answer_name} (e.g. '{answer_name} = ...')"
 
 
-def _snippet(exercise: Exercise, code: str, expectation: str, failure: str) -> str:
-    """Cell source: run ``code`` in a copy of the namespace, audit the answer, check the status."""
-    answer = exercise.answer_name
-    return f"""\
-__harness_ns = dict(globals())
-try:
+def _snippet(
+    exercise: Exercise, code: str | None, expectation: str, failure: str, korean: bool = False
+) -> str:
+    """Cell source: run ``code`` in a copy of the namespace (None: judge the stored answer), audit
+    the answer, check the status; ``korean``: judge it in English, then in Korean
+    (:func:`korean_problem`)."""
+    answer, name = exercise.answer_name, exercise.name
+    run = f"""
     __harness_ns.pop({answer!r}, None)
-    exec(compile({code!r}, "<{exercise.name} answer>", "exec"), __harness_ns)
+    exec(compile({code!r}, "<{name} answer>", "exec"), __harness_ns)"""
+    in_korean = f"""
+    __harness_language.choose("ko")
+    __harness_korean = __import__("exercise_harness").korean_problem(
+        __harness_result, ex.{name}.evaluate(__harness_ns[{answer!r}]))"""
+    return f"""\
+__harness_ns, __harness_korean = dict(globals()), ""
+__harness_language = __import__("helpers.language", fromlist=["choose"])
+__harness_was = __harness_language.chosen()
+try:{run if code is not None else ""}
     if {answer!r} not in __harness_ns:
         raise AssertionError("the code did not assign {answer}")
+    __harness_language.choose("en")
     __harness_result, __harness_audit = __import__("exercise_audit").audit(
-        ex.{exercise.name}, __harness_ns[{answer!r}])
+        ex.{name}, __harness_ns[{answer!r}]){in_korean if korean else ""}
 finally:
-    del __harness_ns
+    __harness_language.choose(__harness_was)
+    del __harness_ns, __harness_language, __harness_was
 if __harness_audit:
     raise AssertionError("colliding known mistakes: " + "; ".join(__harness_audit))
 if not ({expectation}):
     raise AssertionError({failure!r} + ", got " + repr(__harness_result.status) + " with message "
                          + repr(__harness_result.message) + " " + __harness_result.detail)
-del __harness_result, __harness_audit"""
+if __harness_korean:
+    raise AssertionError(__harness_korean)
+del __harness_result, __harness_audit, __harness_korean"""
 
 
 def _cell(exercise: str, label: str, source: str) -> nbformat.NotebookNode:

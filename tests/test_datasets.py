@@ -10,6 +10,7 @@ import os
 import re
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import numpy as np
@@ -239,3 +240,30 @@ def test_make_datasets_reproduces_committed_files(tmp_path: Path) -> None:
             name
         )
         assert DATASETS[name].sha256 in result.stdout
+
+
+# --- the Korean edition: setup_lesson(language="ko") ----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("call", "error", "message"),
+    [
+        (lambda folder: load_dataset("cars"), ValueError, r"^name 인수는 \['auto_mpg', "),
+        (
+            lambda folder: load_dataset("concrete", data_dir=folder / "no"),
+            ValueError,
+            r"^data_dir 인수는 이미 있는 폴더",
+        ),
+        (
+            lambda folder: load_dataset("concrete", data_dir=folder),
+            DatasetError,
+            r"^데이터셋 파일이 없습니다: .*concrete\.csv\. 원래의 concrete\.csv 파일을 그 폴더에",
+        ),
+        (lambda folder: make_nonlinear_1d(0), ValueError, r"^n 인수는 1 이상의 정수"),
+    ],
+)
+def test_a_korean_lesson_gets_its_errors_in_korean(
+    korean: None, tmp_path: Path, call: Callable[[Path], object], error: type, message: str
+) -> None:
+    with pytest.raises(error, match=message):
+        call(tmp_path)

@@ -1,4 +1,5 @@
-"""setup_lesson: variables before Keras, seeds, one line of versions, a warning when too late."""
+"""setup_lesson: variables before Keras, seeds, the language, one line of versions, a warning when
+too late."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ import pandas as pd
 import pytest
 
 from helpers.environment import REQUIRED_ENV, setup_lesson
+from helpers.language import chosen
 
 
 def _run(code: str) -> subprocess.CompletedProcess[str]:
@@ -65,18 +67,53 @@ def test_warns_when_keras_was_imported_first() -> None:
     assert "TF_ENABLE_ONEDNN_OPTS" in warning and "Restart the kernel" in warning
 
 
+def test_korean_lesson_setup() -> None:
+    result = _run("""
+        import pandas as pd
+        from helpers import setup_lesson
+        from helpers.language import chosen
+        setup_lesson(seed=7, language="ko")
+        print(chosen(), pd.get_option("display.unicode.east_asian_width"))
+        setup_lesson(seed=7)  # back to English
+        print(chosen(), pd.get_option("display.unicode.east_asian_width"))
+    """)
+    assert result.returncode == 0, result.stderr
+    versions, korean, versions_again, english = result.stdout.splitlines()
+    assert versions.startswith("Python 3.") and versions.endswith("| 시드 7")
+    assert korean == "ko True" and english == "en False" and versions_again.endswith("| seed 7")
+
+
 @pytest.mark.parametrize(
-    ("seed", "error", "message"),
+    ("arguments", "error", "message"),
     [
-        ("42", TypeError, "seed must be a whole number such as 42; got '42'"),
-        (4.2, TypeError, "seed must be a whole number such as 42; got 4.2"),
-        (True, TypeError, "seed must be a whole number such as 42; got True"),
-        (-1, ValueError, "seed must be from 0 to 2**32 - 1 (NumPy's limit); got -1"),
-        (2**32, ValueError, "seed must be from 0 to 2**32 - 1 (NumPy's limit); got 4294967296"),
+        ({"seed": "42"}, TypeError, "seed must be a whole number such as 42; got '42'"),
+        ({"seed": 4.2}, TypeError, "seed must be a whole number such as 42; got 4.2"),
+        ({"seed": True}, TypeError, "seed must be a whole number such as 42; got True"),
+        ({"seed": -1}, ValueError, "seed must be from 0 to 2**32 - 1 (NumPy's limit); got -1"),
+        (
+            {"seed": 2**32},
+            ValueError,
+            "seed must be from 0 to 2**32 - 1 (NumPy's limit); got 4294967296",
+        ),
+        (
+            {"language": "kr"},
+            ValueError,
+            'language must be "en" (English) or "ko" (Korean), not \'kr\'',
+        ),
+        (
+            {"language": None},
+            ValueError,
+            'language must be "en" (English) or "ko" (Korean), not None',
+        ),
+        (
+            {"seed": -1, "language": "ko"},
+            ValueError,
+            "seed must be from 0 to 2**32 - 1 (NumPy's limit); got -1",
+        ),
     ],
 )
-def test_a_bad_seed_is_a_clear_error_and_changes_nothing(
-    seed: object, error: type, message: str, monkeypatch: pytest.MonkeyPatch
+def test_a_bad_argument_is_a_clear_error_and_changes_nothing(
+    arguments: dict[str, object], error: type, message: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     # v0.1: setup_lesson(seed=2**32) raised NumPy's error after the environment was half set.
     for name in REQUIRED_ENV:
@@ -87,8 +124,9 @@ def test_a_bad_seed_is_a_clear_error_and_changes_nothing(
         np.random.get_state(),
     )
     with pytest.raises(error) as excinfo:
-        setup_lesson(seed=seed)
+        setup_lesson(**arguments)
     assert str(excinfo.value) == message
     assert not REQUIRED_ENV.keys() & os.environ.keys()
     assert dict(mpl.rcParams) == rc and pd.get_option("display.precision") == precision
     assert all(np.array_equal(a, b) for a, b in zip(np.random.get_state(), state, strict=True))
+    assert chosen() == "en" and not pd.get_option("display.unicode.east_asian_width")

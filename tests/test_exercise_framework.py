@@ -18,8 +18,8 @@ from exercise_audit import audit
 
 import helpers.exercises as framework
 from helpers.exercises import (
+    KEEP_DIGITS,
     NOT_ATTEMPTED,
-    ROUNDED_TOO_MUCH,
     CheckResult,
     Exercise,
     Incorrect,
@@ -35,6 +35,7 @@ from helpers.exercises import (
     raise_known_mistake,
     scaler_fitted_on,
 )
+from helpers.language import choose
 
 
 def make(checker: Any, **overrides: Any) -> Exercise:
@@ -159,32 +160,39 @@ def test_hint_solution_and_repr(capsys: pytest.CaptureFixture[str]) -> None:
     )
 
 
+@pytest.mark.parametrize("language", ["en", "ko"])
 @pytest.mark.parametrize("encoding", ["cp949", "ascii"])
 def test_messages_print_on_a_console_without_emoji(
-    encoding: str, monkeypatch: pytest.MonkeyPatch
+    encoding: str, language: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     raw = io.BytesIO()
     monkeypatch.setattr(sys, "stdout", io.TextIOWrapper(raw, encoding=encoding, errors="strict"))
     exercise = make(expect_number(2.0, what="R²"), hint="누수 (leakage) − 힌트")
-    for show in (
-        lambda: exercise.check(2.0),
-        lambda: exercise.check(3.5),
-        exercise.hint,
-        exercise.solution,
-    ):
-        show()
+    choose(language)
+    try:
+        for show in (lambda: exercise.check(2.0), lambda: exercise.check(3.5)):
+            show()
+        exercise.hint()
+        exercise.solution()
+    finally:
+        choose("en")
     sys.stdout.flush()
     text = raw.getvalue().decode(encoding)
-    assert (
-        "[OK] Correct!" in text
-        and "[X] Incorrect: your R2 is 3.5" in text
-        and "[solution] Solution:" in text
-    )
-    assert (
-        "[hint] Hint: 누수 (leakage) - 힌트"
-        if encoding == "cp949"
-        else "[hint] Hint: ?? (leakage) - ??"
-    ) in text
+    expected = {
+        "en": ["[OK] Correct!", "[X] Incorrect: your R2 is 3.5", "[solution] Solution:"],
+        "ko": [
+            "[OK] 정답입니다!",
+            "[X] 오답: 입력한 R2 값(3.5)이 너무 큽니다.",
+            "[solution] 풀이:",
+        ],
+    }[language]
+    if encoding == "ascii":  # Hangul cannot be shown: question marks, never an exception
+        expected = [line.encode("ascii", errors="replace").decode() for line in expected]
+    assert all(line in text for line in expected), text
+    hint = "누수 (leakage) - 힌트" if encoding == "cp949" else "?? (leakage) - ??"
+    assert ("[hint] " + ("Hint: " if language == "en" else "힌트: ") + hint).encode(
+        encoding, errors="replace"
+    ).decode(encoding) in text
 
 
 # --- a check that fails in an unexpected way never shows a traceback ---------------------------
@@ -307,7 +315,7 @@ def test_weird_answers_give_one_short_line(kind: str, answer: Any) -> None:
     text = message(CHECKERS[kind], answer)
     assert 0 < len(text) < 200 and "\n" not in text
     if answer is None:
-        assert text.startswith("your answer is None: did you assign the result of print()")
+        assert text.startswith("your answer is None: print() returns None, and so do the methods")
 
 
 # --- expect_number, expect_int -------------------------------------------------------------------
@@ -317,6 +325,15 @@ def test_expect_number_accepts_numbers_of_any_kind() -> None:
     for answer in (2.5, 2.5005, np.float64(2.5), np.array(2.5), pd.Series([2.5]).mean(), 5 / 2):
         assert make(expect_number(2.5)).evaluate(answer).is_correct, answer
     assert make(expect_number(0.0, abs=1e-6)).evaluate(1e-7).is_correct
+
+
+class TensorLike:
+    """Like a one-value tf tensor (07 q2): its shape is no tuple (a TensorShape); no .item()."""
+
+    shape = [1]
+
+    def __float__(self) -> float:
+        return 2.5
 
 
 @pytest.mark.parametrize(
@@ -330,12 +347,18 @@ def test_expect_number_accepts_numbers_of_any_kind() -> None:
             np.array([1.0, 2.0, 3.0]),
             "your mean is a numpy.ndarray of shape (3,), but a single number was expected.",
         ),
-        (True, "your mean is True (a bool), but a number was expected."),
-        (float("nan"), "NaN (not a number)"),
-        (float("inf"), "infinite"),
+        (True, "your mean should be a single number, not a bool."),
+        (np.True_, "your mean should be a single number, not a numpy.bool"),
+        (float("nan"), "your mean is nan: is a value missing in the data"),
+        (float("inf"), "your mean is inf: is a value missing in the data, or did you divide by 0?"),
         ([1, 2], "your mean is a list of 2 items, but a single number was expected."),
         ([1.0], "a list of 1 item,"),
         (2.5 + 0j, "not a complex"),
+        (
+            TensorLike(),
+            "of shape (1,), but a single number was expected: take the number out "
+            "with float(...) or .numpy().item().",
+        ),
     ],
 )
 def test_expect_number_says_why_an_answer_is_not_a_number(answer: Any, hint: str) -> None:
@@ -411,6 +434,29 @@ def test_a_float32_result_is_not_taken_for_cut_digits() -> None:
     assert "cut digits off" in exercise.evaluate(np.float32(5.37)).message
 
 
+@pytest.mark.parametrize("decimals", [2, 3, 4])
+def test_float32_values_rounded_in_float32_are_judged_at_float32_precision(decimals: int) -> None:
+    # Review 05-09: np.round(float32, d) was judged at float64 and read as "digits cut" (51 % at 2).
+    rng = np.random.default_rng(decimals)
+    signs, sizes = rng.choice([-1, 1], 1000), rng.uniform(0.1, 1000, 1000)
+    targets = (signs * sizes).astype("float32")
+    for target in targets:
+        result = make(expect_number(float(target))).evaluate(np.round(target, decimals))
+        assert result.is_correct, (target, result.message)
+    pairs = targets.reshape(-1, 2)
+    for pair in pairs[:200]:
+        assert make(expect_array_close(pair)).evaluate(np.round(pair, decimals)).is_correct, pair
+    # Real cuts and too much rounding are still caught, float32 or not.
+    check = expect_number(23.446, rel=1e-6)
+    for form in (23.44, np.float32(23.44), np.trunc(np.float32(23.446) * 100) / 100):
+        assert "cut digits off" in message(check, form), form
+    for form in (23, np.float32(23.0), np.round(np.float32(23.446), 0)):
+        assert "rounded too much" in message(check, form), form
+    weights = expect_array_close(np.array([-0.8196, 1.1214]))
+    assert "cut digits off" in message(weights, np.array([-0.81, 1.12], dtype="float32"))
+    assert "rounded too much" in message(weights, np.array([-0.8, 1.1], dtype="float32"))
+
+
 def test_known_mistakes_match_rounded_but_never_cut_digits() -> None:
     # Review of v0.1+: 5.9 (5.9585 cut short) was told "that is the test set" (5.899 rounds to 5.9).
     check = expect_number(
@@ -462,7 +508,7 @@ PREDICTIONS = expect_array_close(
         (
             PREDICTIONS,
             [1.0, 2.0, 4.0],
-            "the shape of your predictions is right, but 1 of its 3 values is not.",
+            "the shape of your predictions is right; wrong values: 1 of 3.",
         ),
         (PREDICTIONS, [1.0, float("nan"), 3.0], "NaN"),
         (PREDICTIONS, [1.0, [2.0, 3.0], 3.0], "could not be read as an array of numbers"),
@@ -482,12 +528,17 @@ PREDICTIONS = expect_array_close(
         (
             expect_array_close([0.3, -1.2, 2.5, 0.7]),
             pd.Series([0.3, -1.2, 2.5, 0.7]).sort_values(),
-            "another order",
+            "but sorted: keep the rows in their original order (no sorting).",
+        ),
+        (  # shuffled, not sorted: no "no sorting" (review of lessons 00-04)
+            expect_array_close([0.3, -1.2, 2.5, 0.7]),
+            pd.Series([0.3, -1.2, 2.5, 0.7]).iloc[[2, 0, 3, 1]],
+            "in another order: keep the rows in their original order.",
         ),
         (
             expect_array_close([0.3, -1.2, 2.5, 0.7]),
             [0.3, -1.2, 2.6, 0.8],
-            "2 of its 4 values are not.",
+            "wrong values: 2 of 4.",
         ),
     ],
 )
@@ -522,10 +573,10 @@ def test_rounding_policy_for_arrays() -> None:
         assert make(check).evaluate(answer).is_correct, answer
     assert (
         message(check, np.round(target, 1))
-        == f"your values are the right values {ROUNDED_TOO_MUCH}"
+        == f"your values are the right values rounded too much. {KEEP_DIGITS}"
     )
     other = message(check, np.round(target, 2) + [0, 0, 0.5])
-    assert "round" not in other and "1 of its 3" in other
+    assert "round" not in other and "1 of 3" in other
     # Values near 0 among larger ones round with their neighbours (v0.1's 02 q4 standardized).
     standardized = np.array([0.00638, -0.0647, 1.2345, -2.0411])
     near_zero = expect_array_close(standardized, rel=1e-6, abs=1e-9)
@@ -744,7 +795,7 @@ def test_a_model_check_judges_the_whole_model() -> None:
         (
             lambda L: [L.Dense(1)],
             (4,),
-            "your model has 1 Dense layer, but 2 Dense layers were asked for.",
+            "your model has 1 Dense layer, but the exercise asks for 2 Dense layers.",
         ),
         (
             lambda L: [L.Dense(8, activation="relu"), L.Dense(1, use_bias=False)],
@@ -847,11 +898,11 @@ def test_expect_fitted_scaler_accepts_a_scaler_fitted_on_the_training_rows() -> 
         (lambda S, M: S(), "your scaler is not fitted yet: call .fit(X_train) on it."),
         (
             lambda S, M: S(with_mean=False).fit(TRAIN),
-            "made with with_mean=False, so it does not subtract the mean",
+            "made with with_mean=False: use StandardScaler() with its default settings",
         ),
         (
             lambda S, M: S(with_std=False).fit(TRAIN),
-            "with_std=False, so it does not divide by the standard deviation",
+            "made with with_std=False: use StandardScaler() with its default",
         ),
         (lambda S, M: M().fit(EVERY_ROW), "leakage"),
         (lambda S, M: S().fit(TRAIN[["a"]]), "one column"),
@@ -973,4 +1024,26 @@ def test_a_rounding_that_is_also_a_known_wrong_value_gets_no_guess() -> None:
     # 04 q2: 1.0, the starting w, is also 1.4416 rounded to 0 decimals: neither hint is sure.
     check = expect_number(1.4416, what="new w", known_mistakes={1.0: "that is the starting w."})
     assert message(check, 1.0) == "your new w is 1, which is too small."
-    assert message(check, 1.4) == "your new w is 1.4: that is the right value " + ROUNDED_TOO_MUCH
+    rounded = "your new w is 1.4: that is the right value rounded too much. "
+    assert message(check, 1.4) == rounded + KEEP_DIGITS
+
+
+@pytest.mark.parametrize(
+    ("lesson", "name", "answer", "said", "not_said"),
+    [  # reviews of the Korean edition: hints that named a mistake the learner did not make
+        ("00", "q2", pd.Series([1.0]), "give a name as text in quotes.", "[-1:]"),
+        ("00", "q2", pd.Index(["compressive_strength"]), "columns[-1:] is a list", "of type"),
+        ("01", "q4", ["MAE"], "options MAPE, MAE, R2 as text", "sse"),
+        ("03", "q2", 28, "or the first layer alone", "weights only"),
+        ("04", "q3", "nan", "not a learning rate", "remove the quotes"),
+        ("04", "q4", None, "such as model.compile(...)", "did you"),
+    ],
+)
+def test_hints_name_only_the_mistake_made(
+    lesson: str, name: str, answer: Any, said: str, not_said: str
+) -> None:
+    import importlib
+
+    exercise = getattr(importlib.import_module(f"helpers.exercises.lesson{lesson}"), name)
+    text = exercise.evaluate(answer).message
+    assert said in text and not_said not in text, text

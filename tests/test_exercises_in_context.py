@@ -1,8 +1,10 @@
 """Every exercise works inside its lesson: wrong answers get their hint, solutions pass.
 
-The lessons are ``notebooks/NN_*.ipynb`` importing ``from helpers.exercises import lessonNN as ex``;
-their test answers are ``tests/answers/lessonNN.py``. The ``test_harness_*`` tests prove the harness
-itself on throwaway lessons built in ``tmp_path``, including lessons it must reject.
+The lessons are ``notebooks/NN_*.ipynb`` importing ``from helpers.exercises import lessonNN as ex``,
+and their Korean editions ``notebooks/ko/NN_*.ipynb`` (same code, same exercises, judged in English
+and in Korean: test_exercises_in_context_ko.py); their test answers are
+``tests/answers/lessonNN.py``. The ``test_harness_*`` tests prove the harness itself on throwaway
+lessons built in ``tmp_path``, including lessons it must reject.
 """
 
 from __future__ import annotations
@@ -21,20 +23,27 @@ from exercise_harness import (
     discover_lesson_notebooks,
     exercises_of,
     expected_module_for,
+    korean_problem,
     lesson_module_name,
     problems_of_notebook,
 )
 
-from helpers.exercises import Exercise, expect_int
+from helpers.exercises import CheckResult, Exercise, expect_int
 
 ROOT = Path(__file__).resolve().parent.parent
 NOTEBOOKS_DIR = ROOT / "notebooks"
 LESSON_NOTEBOOKS = discover_lesson_notebooks(NOTEBOOKS_DIR)
+KOREAN_NOTEBOOKS = discover_lesson_notebooks(NOTEBOOKS_DIR / "ko")
 LESSON_MODULES = sorted((ROOT / "helpers" / "exercises").glob("lesson[0-9][0-9].py"))
 
 
 @pytest.mark.parametrize("path", LESSON_NOTEBOOKS, ids=[p.name for p in LESSON_NOTEBOOKS])
 def test_exercises_work_in_their_lesson(path: Path) -> None:
+    check_in_context(path)
+
+
+def check_in_context(path: Path) -> None:
+    """Run the lesson at ``path`` with its exercises' harness (the Korean lessons use it too)."""
     imported, expected = (
         lesson_module_name(nbformat.read(path, as_version=4)),
         expected_module_for(path),
@@ -42,10 +51,11 @@ def test_exercises_work_in_their_lesson(path: Path) -> None:
     assert imported == expected, (
         f"{path.name} imports {imported} as ex; its exercises are {expected}"
     )
-    problems = problems_of_notebook(path, cwd=NOTEBOOKS_DIR)
+    language = "ko" if path.parent.name == "ko" else "en"
+    problems = problems_of_notebook(path, cwd=path.parent, language=language)
     if problems:
         pytest.fail(
-            f"exercise problems in notebooks/{path.name}:\n  " + "\n  ".join(problems),
+            f"exercise problems in {path.relative_to(ROOT)}:\n  " + "\n  ".join(problems),
             pytrace=False,
         )
 
@@ -53,10 +63,11 @@ def test_exercises_work_in_their_lesson(path: Path) -> None:
 @pytest.mark.parametrize("module_path", LESSON_MODULES, ids=[p.stem for p in LESSON_MODULES])
 def test_every_lesson_module_has_its_notebook_and_answers(module_path: Path) -> None:
     number = module_path.stem.removeprefix("lesson")
-    assert any(p.name.startswith(f"{number}_") for p in LESSON_NOTEBOOKS), (
-        f"no notebooks/{number}_*.ipynb imports helpers/exercises/{module_path.name} as ex, "
-        "so its exercises are never tested in context"
-    )
+    for edition, notebooks in (("notebooks", LESSON_NOTEBOOKS), ("notebooks/ko", KOREAN_NOTEBOOKS)):
+        assert any(p.name.startswith(f"{number}_") for p in notebooks), (
+            f"no {edition}/{number}_*.ipynb imports helpers/exercises/{module_path.name} as ex, "
+            "so its exercises are never tested in context"
+        )
     module_name = f"helpers.exercises.{module_path.stem}"
     wrong, correct = answers_of(module_name)
     exercises = exercises_of(importlib.import_module(module_name))
@@ -297,3 +308,62 @@ def test_exercises_of_orders_numerically_and_rejects_a_misplaced_exercise() -> N
     lesson.q1 = lesson.q2
     with pytest.raises(ValueError, match="lesson99.q1 holds exercise 'q2'"):
         exercises_of(lesson)
+
+
+KOREAN_LESSON = """
+from helpers.exercises import Exercise, expect_choice, expect_int, expect_number
+
+q1 = Exercise("q1", expect_number(2.5), hint="h", solution="q1_answer = sum(data) / len(data)")
+q2 = Exercise("q2", expect_choice("b", options="abc"), hint="h", solution="q2_answer = 'b'")
+q3 = Exercise("q3", expect_int(10, known_mistakes={4: "that is the count, not the sum"}),
+              hint="h", solution="q3_answer = int(sum(data))")
+"""
+KOREAN_WRONG = {
+    "q1": [("q1_answer = max(data)", "too large"), ("q1_answer = 3", "rounded too much")],
+    "q2": [("q2_answer = 'a'", "not the right option"), ("q2_answer = 'z'", "not one of")],
+    "q3": [("q3_answer = 4", "the count")],  # its hint has no Korean version
+}
+KOREAN_CORRECT = {"q1": ["q1_answer = 2.50"]}
+
+
+def test_harness_judges_a_korean_lesson_in_both_languages(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    package, env = _fake_package(tmp_path, monkeypatch, KOREAN_LESSON)
+    sources = [
+        f"from helpers import setup_lesson\nsetup_lesson(language='ko')\n"
+        f"from {package} import lesson99 as ex\ndata = [1.0, 2.0, 3.0, 4.0]",
+        *[
+            f"q{k}_answer = ...  # ... 자리에 답을 넣으십시오\nex.q{k}.check(q{k}_answer)"
+            for k in (1, 2, 3)
+        ],
+        # The harness switched languages around each answer, then back to the lesson's own.
+        "import helpers.language\nassert helpers.language.chosen() == 'ko'",
+    ]
+    path = _notebook(tmp_path / "notebooks" / "ko" / "99_fake.ipynb", *sources)
+    problems = problems_of_notebook(
+        path, extra_env=env, answers=(KOREAN_WRONG, KOREAN_CORRECT), language="ko"
+    )
+    assert len(problems) == 1, problems
+    assert problems[0].startswith("99_fake.ipynb, q3, wrong answer 1 `q3_answer = 4`: ")
+    assert "the Korean message has no Korean: 'that is the count, not the sum'" in problems[0]
+
+    english = _notebook(tmp_path / "notebooks" / "ko" / "98_fake.ipynb", *sources[1:])
+    setup_free = nbformat.read(english, as_version=4)
+    setup_free.cells.insert(1, nbformat.v4.new_code_cell(f"from {package} import lesson99 as ex"))
+    nbformat.write(setup_free, english)
+    assert problems_of_notebook(english, extra_env=env, answers=({}, {}), language="ko") == [
+        '98_fake.ipynb, no cell calls setup_lesson(language="ko"): its messages would be English'
+    ]
+
+
+def test_korean_problem() -> None:
+    wrong, korean = CheckResult("incorrect", "too large"), "답의 값(4)이 너무 큽니다."
+    assert korean_problem(wrong, CheckResult("incorrect", korean)) == ""
+    assert korean_problem(wrong, CheckResult("correct", "")) == (
+        "judged 'correct' in Korean but 'incorrect' in English"
+    )
+    assert "English left" in korean_problem(wrong, CheckResult("incorrect", "값이 too large."))
+    assert korean_problem(CheckResult("correct", ""), CheckResult("correct", "")) == ""
+    quoted = "'the validation set': 보기 a, b 중 하나가 아닙니다."  # the learner's own text
+    assert korean_problem(wrong, CheckResult("incorrect", quoted)) == ""

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import math
+import re
 import warnings
+from collections.abc import Callable
 
 import numpy as np
 import pandas as pd
@@ -220,3 +222,30 @@ def test_overflow_is_an_error_not_a_wrong_number(y_true: list[float], y_pred: li
         regression_report(y_true, y_pred)
     with pytest.raises(FloatingPointError, match="overflow"):
         r2(y_true, y_pred)
+
+
+# --- the Korean edition: setup_lesson(language="ko") ----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("call", "error", "message"),
+    [
+        (lambda: regression_report([1, 2], [1]), ValueError, "y_true에는 2개, y_pred에는 1개가"),
+        (lambda: regression_report([1, "a"], [1, 2]), TypeError, "y_true 인수에는 숫자"),
+        (lambda: regression_report([1, np.inf], [1, 2]), ValueError, "y_true에 NaN이나 무한대"),
+        (lambda: compare_models([1], {}), TypeError, "predictions 인수는 {'network': y_pred}처럼"),
+        (lambda: r2([1, 2], [1, 2, 3]), ValueError, "값의 개수가 다릅니다."),
+    ],
+)
+def test_a_korean_lesson_gets_its_errors_in_korean(
+    korean: None, call: Callable[[], object], error: type, message: str
+) -> None:
+    with pytest.raises(error, match=re.escape(message)):
+        call()
+
+
+def test_a_korean_lesson_gets_the_mape_warning_in_korean(korean: None) -> None:
+    with pytest.warns(
+        UserWarning, match=r"^MAPE 값을 정의할 수 없습니다\. y_true의 타깃 3개 중 1개가"
+    ):
+        regression_report([0.0, 1.0, 2.0], [1.0, 1.0, 2.0])

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import doctest
+import re
 import warnings
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 import keras
 import matplotlib
@@ -317,7 +318,7 @@ def test_a_model_that_cannot_be_drawn(make, error: type, message: str) -> None:
         ({"output_names": ["a", "b"]}, ValueError, "output_names has 2 names"),
         ({"output_names": "mpg"}, TypeError, "output_names must be a list of names"),
         ({"output_names": 5}, TypeError, "output_names must be a list of names"),
-        ({"ax": "left"}, TypeError, "ax must be None or a matplotlib Axes"),
+        ({"ax": "left"}, TypeError, "ax must be None or 1 matplotlib Axes"),
     ],
 )
 def test_bad_arguments_are_clear_errors_before_any_drawing(
@@ -349,3 +350,29 @@ def test_activation_name(activation: object, name: str) -> None:
 
 def test_docstring_examples() -> None:
     assert doctest.testmod(network, optionflags=doctest.ELLIPSIS).failed == 0
+
+
+# --- the Korean edition: setup_lesson(language="ko") ----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("call", "error", "message"),
+    [
+        (lambda: draw_network(5), TypeError, "model 인수는 keras.Sequential 모델이어야 합니다."),
+        (
+            lambda: layer_sizes(with_layers((3,), layers.Dropout(0.1, name="dropout"))),
+            ValueError,
+            "번째 레이어('dropout')는 Dropout 레이어입니다. Dense 레이어만 그릴 수 있습니다.",
+        ),
+        (
+            lambda: draw_network(sequential(3, 1), max_nodes_per_layer=2),
+            ValueError,
+            "max_nodes_per_layer 인수는 3 이상의 정수여야 합니다. 받은 값: 2",
+        ),
+    ],
+)
+def test_a_korean_lesson_gets_its_errors_in_korean(
+    korean: None, call: Callable[[], object], error: type, message: str
+) -> None:
+    with pytest.raises(error, match=re.escape(message)):
+        call()

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 import matplotlib.pyplot as plt
 import numpy as np
@@ -186,12 +186,12 @@ def test_predictions_accepts_pandas_given_ax_and_constant_values() -> None:
 @pytest.mark.parametrize(
     ("y_true", "y_pred", "kwargs", "error", "message"),
     [
-        ([1, 2, 3], [1, 2], {}, ValueError, "same length; got 3 and 2"),
+        ([1, 2, 3], [1, 2], {}, ValueError, "y_true has 3 values but y_pred has 2"),
         ([1, 2, 3], [1, np.nan, 3], {}, ValueError, "y_pred has NaN or infinite values"),
         ([1, np.inf], [1, 2], {}, ValueError, "y_true has NaN or infinite values"),
-        ([], [], {}, ValueError, "y_true must be one non-empty column"),
-        (np.ones((2, 2)), [1, 2], {}, ValueError, "y_true must be one non-empty column"),
-        ([1, 2], "12", {}, ValueError, "y_pred must be one non-empty column"),
+        ([], [], {}, ValueError, "y_true must be 1-D (or one column), not empty"),
+        (np.ones((2, 2)), [1, 2], {}, ValueError, "y_true must be 1-D (or one column), not empty"),
+        ([1, 2], "12", {}, TypeError, "y_pred must hold numbers (int or float); got '12' in it"),
         (["a", "b"], [1, 2], {}, TypeError, "y_true must hold numbers"),
         ([1, 2], [1, 2], {"ax": [1, 2]}, TypeError, "ax must be None or 1 matplotlib Axes"),
     ],
@@ -200,3 +200,34 @@ def test_predictions_bad_input(y_true, y_pred, kwargs, error, message) -> None:
     with pytest.raises(error, match=re.escape(message)):
         plot_predictions(y_true, y_pred, **kwargs)
     assert plt.get_fignums() == []  # checked before any figure is made
+
+
+# --- the Korean edition: setup_lesson(language="ko") ----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("call", "error", "message"),
+    [
+        (
+            lambda: plot_history(HISTORY, metrics=["val_mae"]),
+            ValueError,
+            "평가 지표 이름은 'val_' 없이 쓰십시오(받은 값: 'val_mae')",
+        ),
+        (
+            lambda: history_curves({"loss": [1.0, 2.0], "val_loss": [1.0]}),
+            ValueError,
+            "history['loss']에는 2개이고, history['val_loss']에는 1개입니다.",
+        ),
+        (lambda: history_curves(5), TypeError, "Keras History(model.fit이 돌려주는 것)나"),
+        (
+            lambda: plot_predictions([1.0, 2.0], [1.0]),
+            ValueError,
+            "값의 개수가 다릅니다. y_true에는 2개, y_pred에는 1개가 있습니다.",
+        ),
+    ],
+)
+def test_a_korean_lesson_gets_its_errors_in_korean(
+    korean: None, call: Callable[[], object], error: type, message: str
+) -> None:
+    with pytest.raises(error, match=re.escape(message)):
+        call()

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable
+
 import numpy as np
 import pandas as pd
 import pytest
@@ -91,3 +94,36 @@ def test_features_and_target_rejects_bad_tables(df: object, error: type, message
     with pytest.raises(error) as excinfo:
         features_and_target(df, target="t")
     assert message in str(excinfo.value)
+
+
+# --- the Korean edition: setup_lesson(language="ko") ----------------------------------------------
+
+
+X10, Y10 = pd.DataFrame({"a": np.arange(10.0)}), pd.Series(np.arange(10.0))
+
+
+@pytest.mark.parametrize(
+    ("call", "error", "message"),
+    [
+        (
+            lambda: train_val_test_split(X10, Y10, seed="42"),
+            TypeError,
+            "seed 인수는 42 같은 정수여야 합니다. 받은 값: '42'",
+        ),
+        (
+            lambda: train_val_test_split(X10, Y10[:2]),
+            ValueError,
+            "X에는 행이 10개, y에는 2개 있습니다. 행의 개수가 같아야 합니다.",
+        ),
+        (
+            lambda: features_and_target(pd.DataFrame({"a": [1.0], "t": [True]}), target="t"),
+            ValueError,
+            "타깃 열 't'에는 숫자가 아니라 bool 값이 들어 있습니다.",
+        ),
+    ],
+)
+def test_a_korean_lesson_gets_its_errors_in_korean(
+    korean: None, call: Callable[[], object], error: type, message: str
+) -> None:
+    with pytest.raises(error, match=re.escape(message)):
+        call()

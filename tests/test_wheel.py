@@ -1,5 +1,5 @@
 """The data travels with the package: a plain (non-editable) install of the built wheel loads every
-dataset, checksums included, from any folder."""
+dataset, checksums included, from any folder, and speaks Korean (the compiled messages ship)."""
 
 from __future__ import annotations
 
@@ -43,6 +43,8 @@ def test_wheel_installs_with_its_datasets(tmp_path: Path) -> None:
     for csv in ("auto_mpg.csv", "penguins.csv", "concrete.csv"):
         assert f"helpers/data/{csv}" in names
     assert "helpers/data/README.md" in names and "helpers/exercises/lesson01.py" in names
+    assert "helpers/locale/ko/LC_MESSAGES/helpers.mo" in names
+    assert not [name for name in names if name.endswith(".po")], "the .po files are for authors"
 
     _run(
         sys.executable,
@@ -65,11 +67,14 @@ def test_wheel_installs_with_its_datasets(tmp_path: Path) -> None:
             "print(helpers.__file__)\n"
             "print(d.DATA_DIR)\n"
             "for name in d.list_datasets(): print(name, len(d.load_dataset(name)))\n"
+            "from helpers.language import choose, _\n"
+            "choose('ko'); print(_('Correct!'))\n"
         ),
         cwd=elsewhere,
         env=env,
     )
-    module, data_dir, *loaded = result.stdout.splitlines()
+    module, data_dir, *loaded, korean = result.stdout.splitlines()
     assert module.startswith(str(site)), "the installed copy, not the repository, must be imported"
     assert data_dir == str(site / "helpers" / "data")
     assert loaded == ["auto_mpg 392", "concrete 1030", "penguins 344"]
+    assert korean == "정답입니다!"

@@ -27,33 +27,39 @@ from typing import Any, Literal
 import numpy as np
 
 from helpers.datasets import DatasetError
+from helpers.language import N_, _
 from helpers.network import activation_name
 
 #: ``{probe: hint}`` or ``[(probe, hint), ...]``: a probe is a known wrong value or a predicate.
 Mistakes = Mapping[Any, str] | Sequence[tuple[Any, str]]
 
-ROUNDED_TOO_MUCH = (
-    "rounded too much. Keep at least 2 decimals or 3 significant digits (e.g. 0.58 or 0.576 for "
-    "0.5763; 4337.4 or 4340 for 4337.42)."
+KEEP_DIGITS = N_(
+    "Keep at least 2 decimals or 3 significant digits (e.g. 0.58 or 0.576 for 0.5763; 4337.42 "
+    "or 4340 for 4337.4219)."
 )
-CUT_DIGITS = (
+CUT_DIGITS = N_(
     "If you cut digits off a longer number, round it instead: cutting 0.5763 after 2 decimals "
     "gives 0.57, rounding gives 0.58."
 )
-NOT_ATTEMPTED = "replace ... with your answer, then run this cell again."
-NONE_MESSAGE = (
-    "your answer is None: did you assign the result of print() or of a method that changes "
-    "things in place?"
+NOT_ATTEMPTED = N_("replace ... with your answer, then run this cell again.")
+NONE_MESSAGE = N_(
+    "your answer is None: print() returns None, and so do the methods that change something in "
+    "place, such as model.compile(...). Assign the thing itself, not the result of such a call."
 )
-_PREFIXES = {"correct": "✅ Correct!", "not_attempted": "⏳ Not attempted yet:"}
-_PREFIXES |= {"incorrect": "❌ Incorrect:", "not_checked": "⚠️ Not checked:"}
+_PREFIXES = {"correct": ("✅", N_("Correct!")), "not_attempted": ("⏳", N_("Not attempted yet:"))}
+_PREFIXES |= {"incorrect": ("❌", N_("Incorrect:")), "not_checked": ("⚠️", N_("Not checked:"))}
+_PREFIXES |= {"hint": ("💡", N_("Hint:")), "solution": ("📝", N_("Solution:"))}
 #: What is printed instead on a console that cannot show these characters (cp949, ascii).
 _PLAIN = {"⚠️": "[!]", "✅": "[OK]", "❌": "[X]", "⏳": "[...]", "💡": "[hint]", "📝": "[solution]"}
 _PLAIN |= {"²": "2", "−": "-", "…": "...", "×": "x"}
 
 
 class Incorrect(Exception):
-    """Raised by a check for a wrong answer; its message is the hint. Introduced in lesson 00."""
+    """Raised by a check for a wrong answer; its message is the hint, translated with ``_()`` and
+    filled in with ``values`` (``{name}`` placeholders) when raised. Introduced in lesson 00."""
+
+    def __init__(self, message: str, **values: Any) -> None:
+        super().__init__(_(message, **values))
 
 
 @dataclass(frozen=True)
@@ -88,11 +94,9 @@ class ValueCheck:
 
 class Exercise:
     """One exercise: ``check(answer)``, ``hint()``, ``solution()``. Introduced in lesson 00.
-
     ``checker(answer)`` returns None for a right answer and raises :class:`Incorrect` otherwise;
     ``solution`` assigns ``answer_name`` (``q1_answer`` for ``q1``); ``correct_message`` follows
-    "✅ Correct!"; ``expects`` names the kind of value wanted (default: the checker's).
-    """
+    "✅ Correct!"; ``expects`` names the kind of value wanted (default: the checker's)."""
 
     def __init__(
         self,
@@ -103,12 +107,12 @@ class Exercise:
         solution: str,
         answer_name: str | None = None,
         correct_message: str = "",
-        expects: str | None = None,
+        expects: str = "",
     ) -> None:
         self.name, self.checker, self.answer_name = name, checker, answer_name or f"{name}_answer"
-        self.hint_text, self.solution_code = hint.strip(), solution.strip("\n")
-        self.correct_message = correct_message.strip()
-        self.expects = expects or getattr(checker, "expects", "a different kind of value")
+        self.hint_text, self.solution_code = hint, solution  # translated when shown
+        self.correct_message = correct_message
+        self.expects = expects or getattr(checker, "expects", N_("a different kind of value"))
 
     def __repr__(self) -> str:
         name, answer = self.name, self.answer_name
@@ -117,39 +121,44 @@ class Exercise:
     def evaluate(self, answer: Any = ...) -> CheckResult:
         """Judge ``answer`` without printing; never raises (the stop button still stops it)."""
         if _unanswered(answer):
-            return CheckResult("not_attempted", NOT_ATTEMPTED)
+            return CheckResult("not_attempted", _(NOT_ATTEMPTED))
         if answer is None:
-            return CheckResult("incorrect", NONE_MESSAGE)
+            return CheckResult("incorrect", _(NONE_MESSAGE))
         try:
             with warnings.catch_warnings():
                 warnings.simplefilter("ignore")
                 returned = self.checker(answer)
-        except Incorrect as exc:
-            return CheckResult("incorrect", str(exc))
+        except Incorrect as exc:  # a lesson's own check may raise a message not yet translated
+            return CheckResult("incorrect", _(str(exc)))
         except DatasetError as exc:
-            message = "this check could not read the course's data, so your answer was not judged."
-            return CheckResult("not_checked", f"{message} {exc}", repr(exc))
+            unread = _("this check could not read the course's data: your answer was not judged.")
+            return CheckResult("not_checked", f"{unread} {exc}", repr(exc))
         except Exception as exc:  # a learner never sees a traceback
-            kind = _a(describe_type(answer))
-            message = f"this exercise expects {self.expects}, but your answer is {kind}."
-            fix = f" Check what you assigned to {self.answer_name}."
-            return CheckResult("incorrect", message + fix, repr(exc))
+            expects = _(self.expects)
+            other = N_(
+                "this exercise expects {expects}, but your answer is {kind}. Check what you "
+                "assigned to {name}."
+            )
+            kind, name = _a(describe_type(answer)), self.answer_name
+            return CheckResult(
+                "incorrect", _(other, expects=expects, kind=kind, name=name), repr(exc)
+            )
         if returned is not None:  # e.g. a check that returns False: a bug, never "correct"
-            return CheckResult("incorrect", "this check is broken: tell your instructor.")
-        return CheckResult("correct", self.correct_message)
+            return CheckResult("incorrect", _("this check is broken: tell your instructor."))
+        return CheckResult("correct", _(self.correct_message).strip())
 
     def check(self, answer: Any = ...) -> None:
         """Print whether ``answer`` is right, and what is wrong when it is not."""
         result = self.evaluate(answer)
-        _say(f"{_PREFIXES[result.status]} {result.message}".rstrip())
+        _say(result.status, result.message)
 
     def hint(self) -> None:
         """Print a hint that does not give the answer away."""
-        _say(f"💡 Hint: {self.hint_text}")
+        _say("hint", _(self.hint_text).strip())
 
     def solution(self) -> None:
         """Print a solution."""
-        _say(f"📝 Solution:\n{self.solution_code}")
+        _say("solution", _(self.solution_code).strip("\n"), separator="\n")
 
 
 def expect_number(
@@ -157,7 +166,7 @@ def expect_number(
     *,
     rel: float = 1e-3,
     abs: float = 1e-9,
-    what: str = "answer",
+    what: str = N_("answer"),
     known_mistakes: Mistakes = (),
     reveal_direction: bool = True,
 ) -> ValueCheck:
@@ -171,27 +180,30 @@ def expect_number(
         return math.isclose(float(value), float(probe), rel_tol=rel, abs_tol=abs)
 
     def check(answer: Any) -> None:
-        value = _as_float(answer, what)
-        rounding, cut = _rounding(value, expected), _is_cut(value, expected)
+        value, eps = _as_float(answer, what), _eps(answer)
+        rounding, cut = _rounding(value, expected, eps=eps), _is_cut(value, expected, eps)
         if rounding == "ok" or (close(value, expected) and not cut):
             return
-        yours = f"your {what} is {value:.6g}"
-        direction = "too large" if value > expected else "too small"
-        wrong = Incorrect(f"{yours}, which is {direction if reveal_direction else 'not right'}.")
-        known_value = any(close(value, probe) for probe, _ in known if not callable(probe))
+        yours = {"what": _(what), "value": f"{value:.6g}"}
+        wrong = Incorrect(_WRONG[value > expected if reveal_direction else None], **yours)
+        known_value = any(close(value, probe) for probe, _hint in known if not callable(probe))
         if known_value and (rounding == "too much" or cut):
             raise wrong  # the right value rounded or cut, or a known wrong value: no guess
         if rounding == "too much":
-            raise Incorrect(f"{yours}: that is the right value {ROUNDED_TOO_MUCH}")
+            rounded = N_("your {what} is {value}: that is the right value rounded too much. {keep}")
+            raise Incorrect(rounded, **yours, keep=_(KEEP_DIGITS))
         if cut:  # the right digits cut short: no known mistake can be told apart
-            raise Incorrect(f"{yours}, which is not right. {CUT_DIGITS}")
+            cut_off = N_("your {what} is {value}, which is not right. {cut}")
+            raise Incorrect(cut_off, **yours, cut=_(CUT_DIGITS))
         raise_known_mistake(value, known, equal=lambda v, p: close(v, p) or _rounding(v, p) == "ok")
         raise wrong
 
-    return ValueCheck(check, "a single number (int or float)", expected, known, close)
+    return ValueCheck(check, N_("a single number (int or float)"), expected, known, close)
 
 
-def expect_int(expected: int, *, what: str = "answer", known_mistakes: Mistakes = ()) -> ValueCheck:
+def expect_int(
+    expected: int, *, what: str = N_("answer"), known_mistakes: Mistakes = ()
+) -> ValueCheck:
     """A check for a whole number equal to ``expected``, such as a count (``3.0`` counts as 3).
     Introduced in lesson 00 (00_start_here.ipynb)."""
     mistakes = _pairs(known_mistakes)
@@ -202,13 +214,21 @@ def expect_int(expected: int, *, what: str = "answer", known_mistakes: Mistakes 
         elif (value := _as_float(answer, what)).is_integer():
             number = int(value)
         else:
-            raise Incorrect(f"your {what} is {value:.6g}, but a whole number was expected.")
+            whole = N_("your {what} is {value}, but a whole number was expected.")
+            raise Incorrect(whole, what=_(what), value=f"{value:.6g}")
         if number != expected:
             raise_known_mistake(number, mistakes)
-            direction = "too large" if number > expected else "too small"
-            raise Incorrect(f"your {what} is {number}, which is {direction}.")
+            raise Incorrect(_WRONG[number > expected], what=_(what), value=number)
 
-    return ValueCheck(check, "a whole number (int)", expected, mistakes, operator.eq)
+    return ValueCheck(check, N_("a whole number (int)"), expected, mistakes, operator.eq)
+
+
+#: A wrong number, by ``answer > expected`` (None: the direction is not revealed).
+_WRONG = {
+    True: N_("your {what} is {value}, which is too large."),
+    False: N_("your {what} is {value}, which is too small."),
+    None: N_("your {what} is {value}, which is not right."),
+}
 
 
 def expect_array_close(
@@ -216,7 +236,7 @@ def expect_array_close(
     *,
     rel: float = 1e-3,
     abs: float = 1e-6,
-    what: str = "array",
+    what: str = N_("array"),
     squeeze: bool = False,
     known_mistakes: Mistakes = (),
 ) -> ValueCheck:
@@ -227,15 +247,15 @@ def expect_array_close(
     a predicate gets the answer as an array."""
     target, mistakes = np.asarray(expected, dtype=float), _pairs(known_mistakes)
 
-    def judge(value: np.ndarray, probe: Any) -> tuple[str, Any]:
+    def judge(value: np.ndarray, probe: Any, eps: float = 2e-16) -> tuple[str, Any]:
         """("correct", "too much", "cut", "shape" or "" for other values; how many are wrong)."""
         want = np.asarray(probe, dtype=float)
         if squeeze:
             value, want = np.squeeze(value), np.squeeze(want)
         if value.shape != want.shape:
             return "shape", value.size
-        rounding = _rounding(value, want, scale=np.max(np.abs(want), initial=0.0))
-        cut = np.vectorize(_is_cut, otypes=[bool])(value, want) & (rounding != "ok")
+        rounding = _rounding(value, want, scale=np.max(np.abs(want), initial=0.0), eps=eps)
+        cut = np.vectorize(_is_cut, otypes=[bool])(value, want, eps) & (rounding != "ok")
         fine = (np.isclose(value, want, rtol=rel, atol=abs) & ~cut) | (rounding == "ok")
         verdicts = {"correct": fine, "too much": rounding == "too much", "cut": cut}
         return next((v for v, also in verdicts.items() if np.all(fine | also)), ""), np.sum(~fine)
@@ -245,26 +265,41 @@ def expect_array_close(
 
     def check(answer: Any) -> None:
         value = _as_float_array(answer, what)
-        verdict, wrong = judge(value, target)
+        verdict, wrong = judge(value, target, _eps(answer))
         if verdict == "correct":
             return
         raise_known_mistake(value, mistakes, equal=same)
+        yours = {"what": _(what), "size": value.size, "wrong": wrong, "shape": value.shape}
         if verdict == "too much":
-            raise Incorrect(f"your {what} are the right values {ROUNDED_TOO_MUCH}")
+            rounded = N_("your {what} are the right values rounded too much. {keep}")
+            raise Incorrect(rounded, **yours, keep=_(KEEP_DIGITS))
         if verdict == "cut":
-            raise Incorrect(f"some of your {what} are not right. {CUT_DIGITS}")
+            cut_off = N_("some of your {what} are not right. {cut}")
+            raise Incorrect(cut_off, **yours, cut=_(CUT_DIGITS))
         if verdict == "shape":
-            shapes = f"the shape of your {what} is {value.shape}, but {target.shape} was expected"
-            raise Incorrect(shapes + _shape_advice(value.shape, target.shape))
+            shapes = N_("the shape of your {what} is {shape}, but {expected} was expected{advice}")
+            advice = _shape_advice(value.shape, target.shape)
+            raise Incorrect(shapes, **yours, expected=target.shape, advice=advice)
         if not np.all(np.isfinite(value)):
-            raise Incorrect(f"there are NaN or infinite values in your {what}.")
+            raise Incorrect(N_("there are NaN or infinite values in your {what}."), **yours)
         if same(np.sort(value, axis=None), np.sort(target, axis=None)):
-            order = "keep the rows in their original order (no sorting)"
-            raise Incorrect(f"your {what} hold the right values, but in another order: {order}.")
-        values = f"{wrong} of its {value.size} values {'is' if wrong == 1 else 'are'} not"
-        raise Incorrect(f"the shape of your {what} is right, but {values}.")
+            flat = value.ravel()  # sorted, and not just the right values backwards
+            sort = np.all(flat[:-1] <= flat[1:]) or np.all(flat[:-1] >= flat[1:])
+            if sort and not same(flat, np.ravel(target)[::-1]):
+                sorted_ = N_(
+                    "your {what} hold the right values, but sorted: keep the rows in their "
+                    "original order (no sorting)."
+                )
+                raise Incorrect(sorted_, **yours)
+            order = N_(
+                "your {what} hold the right values, but in another order: keep the rows in their "
+                "original order."
+            )
+            raise Incorrect(order, **yours)
+        values = N_("the shape of your {what} is right; wrong values: {wrong} of {size}.")
+        raise Incorrect(values, **yours)
 
-    return ValueCheck(check, f"an array of numbers of shape {target.shape}", target, mistakes, same)
+    return ValueCheck(check, N_("an array of numbers"), target, mistakes, same)
 
 
 def expect_choice(
@@ -273,15 +308,15 @@ def expect_choice(
     *,
     options: Iterable[str] = (),
     aliases: Mapping[str, str] | None = None,
-    default_hint: str = "that is not the right option: read the question again.",
+    default_hint: str = N_("that is not the right option: read the question again."),
 ) -> ValueCheck:
     """A check for a multiple-choice answer given as text, e.g. ``"b"``. Introduced in lesson 00.
 
     Case, spaces, quotes, ``_`` or ``-`` and a trailing ``)`` or ``.`` do not matter, and natural
-    forms are understood: "c) the last 100 days" for "c"; "the validation set", "X_val" or "검증
-    데이터" for "validation"; "mean absolute error" or "평균 절대 오차" for "mae". The options
-    are ``correct_option``, the keys of ``hints_per_wrong_option`` and ``options``; ``aliases``
-    maps other spellings to an option. Other text is "not one of the options".
+    forms are understood: "c) the last 100 days" for "c"; "X_val" or "검증 데이터" for "validation";
+    "평균 절대 오차" for "mae". The options are ``correct_option``, the keys of
+    ``hints_per_wrong_option`` and ``options`` (messages name these as written if they include
+    the correct one); ``aliases`` maps other spellings to an option.
 
     >>> Exercise("q1", expect_choice("b", {"a": "MSE is in squared units."}), hint="h",
     ...          solution="q1_answer = 'b'").check("A) the MSE")
@@ -291,20 +326,20 @@ def expect_choice(
     alias = {_normal(spelling): _normal(option) for spelling, option in (aliases or {}).items()}
     correct = _normal(correct_option)
     valid = sorted({correct, *hints, *map(_normal, options)})
-    one_of = f"one of the options {', '.join(valid)}"
+    named = ", ".join(options if correct in map(_normal, options) else valid)
 
     def check(answer: Any) -> None:
         if not isinstance(answer, str):
-            kind = _a(describe_type(answer))
-            raise Incorrect(f"answer with {one_of} as text in quotes, not {kind}.")
+            text = N_("answer with one of the options {options} as text in quotes, not {kind}.")
+            raise Incorrect(text, options=named, kind=_a(describe_type(answer)))
         chosen = _option_named(answer, valid, alias)
         if chosen not in valid:
-            shown = " ".join(answer.split())[:40]
-            raise Incorrect(f"{shown!r} is not {one_of}: answer with one, in quotes.")
+            other = N_("{answer} is not one of the options {options}: answer with one, in quotes.")
+            raise Incorrect(other, answer=repr(" ".join(answer.split())[:40]), options=named)
         if chosen != correct:
             raise Incorrect(hints.get(chosen, default_hint))
 
-    return ValueCheck(check, f"{one_of} as text in quotes")
+    return ValueCheck(check, N_("one of the options, as text in quotes"))
 
 
 def expect_keras_model(
@@ -316,12 +351,10 @@ def expect_keras_model(
     known_mistakes: Mistakes = (),
 ) -> ValueCheck:
     """A check for a built Keras model, judged by its public configuration. Introduced in
-    lesson 03 (03_sequential_model.ipynb).
-
-    ``input_shape`` is given to ``keras.Input`` (more axes than one row of features is always
-    wrong); ``dense_units`` and ``activations`` (None: none) describe the Dense layers as
-    :func:`dense_layers` sees them; ``n_params`` counts trained weights and biases.
-    """
+    lesson 03 (03_sequential_model.ipynb). ``input_shape`` is given to ``keras.Input`` (more axes
+    than one row of features is always wrong); ``dense_units`` and ``activations`` (None: none)
+    describe the Dense layers as :func:`dense_layers` sees them; ``n_params`` counts trained weights
+    and biases."""
     mistakes = _pairs(known_mistakes)
     asked = dense_units if dense_units is not None else activations
 
@@ -329,59 +362,78 @@ def expect_keras_model(
         import keras
 
         if isinstance(model, keras.layers.Layer) and not isinstance(model, keras.Model):
-            layer = f"a single layer ({type(model).__name__}), not a model"
-            raise Incorrect(f"your model is {layer}: put the layers in keras.Sequential([...]).")
+            layer = N_(
+                "your model is a single layer ({layer}), not a model: put the layers in "
+                "keras.Sequential([...])."
+            )
+            raise Incorrect(layer, layer=type(model).__name__)
         if not isinstance(model, keras.Model):
-            raise Incorrect(f"your model should be a Keras model, not {_a(describe_type(model))}.")
-        one_row = "shape=(number_of_features,)"
+            not_model = N_("your model should be a Keras model, not {kind}.")
+            raise Incorrect(not_model, kind=_a(describe_type(model)))
         if not model.layers:
-            raise Incorrect("your model has no layers after keras.Input: add its Dense layers.")
+            raise Incorrect(N_("your model has no layers after keras.Input: add its Dense layers."))
         if not model.built:
-            raise Incorrect(f"your model is not built yet: start it with keras.Input({one_row}).")
+            unbuilt = N_(
+                "your model is not built yet: start it with "
+                "keras.Input(shape=(number_of_features,))."
+            )
+            raise Incorrect(unbuilt)
+        # Keras 3 keeps a Dense(..., input_shape=...) only in a private attribute.
+        if any(getattr(layer, "_input_shape_arg", None) for layer in model.layers):
+            older = N_(
+                "Dense(..., input_shape=...) is the older way, and Keras 3 warns against it: start "
+                "the model with keras.Input(shape={shape})."
+            )
+            raise Incorrect(older, shape=tuple(model.inputs[0].shape)[1:])
         raise_known_mistake(model, mistakes)
-        shape = tuple(model.inputs[0].shape)[1:]
+        shape, wanted = tuple(model.inputs[0].shape)[1:], tuple(input_shape or ())
         if len(shape) != 1:
-            raise Incorrect(
-                f"your model takes inputs of shape {shape}, a table of tables: each example here "
-                f"is one row of features, so give keras.Input one number, {one_row}"
-                + (f", here shape={tuple(input_shape)}." if input_shape else ".")
+            table = N_(
+                "your model takes inputs of shape {shape}, a table of tables: each example here is "
+                "one row of features, so give keras.Input one number, "
+                "shape=(number_of_features,){here}"
             )
-        if input_shape is not None and shape != tuple(input_shape):
-            raise Incorrect(
-                f"your model takes {shape[0]} inputs (keras.Input(shape={shape})); it should take "
-                f"{input_shape[0]}: keras.Input(shape={tuple(input_shape)})."
+            here = _(", here shape={shape}.", shape=wanted) if wanted else "."
+            raise Incorrect(table, shape=shape, here=here)
+        if input_shape is not None and shape != wanted:
+            inputs = N_(
+                "your model takes {count} inputs (keras.Input(shape={shape})); it should take "
+                "{want}: keras.Input(shape={wanted})."
             )
+            raise Incorrect(inputs, count=shape[0], shape=shape, want=wanted[0], wanted=wanted)
         dense = dense_layers(model)
         if asked is not None and len(dense) != len(asked):
-            has = f"your model has {_count(len(dense), 'Dense layer')}"
-            were = f"{_count(len(asked), 'Dense layer')} {'was' if len(asked) == 1 else 'were'}"
-            raise Incorrect(f"{has}, but {were} asked for.")
-        for index, (units, _) in enumerate(dense):
-            if dense_units is not None and units != dense_units[index]:
-                layer = f"Dense layer {index + 1} of your model has {units} units"
-                raise Incorrect(f"{layer}; it should have {dense_units[index]}.")
-        for index, (_, got) in enumerate(dense):
-            if activations is not None and got != (want := activation_name(activations[index])):
-                should = "no activation (leave out activation=..., Keras calls this 'linear')"
-                should = repr(want) if want != "linear" else should
-                layer = f"Dense layer {index + 1} of your model"
-                raise Incorrect(f"{layer} uses activation {got!r}; it should use {should}.")
+            layers = (N_("{count} Dense layer"), N_("{count} Dense layers"))
+            has, asked_for = _count(len(dense), *layers), _count(len(asked), *layers)
+            told = N_("your model has {has}, but the exercise asks for {asked}.")
+            raise Incorrect(told, has=has, asked=asked_for)
+        units = N_("Dense layer {index} of your model has {got} units; it should have {want}.")
+        for index, (count, _activation) in enumerate(dense, start=1):
+            if dense_units is not None and count != dense_units[index - 1]:
+                raise Incorrect(units, index=index, got=count, want=dense_units[index - 1])
+        uses = N_("Dense layer {index} of your model uses activation {got}; it should use {want}.")
+        for index, (_units, got) in enumerate(dense, start=1):
+            if activations is not None and got != (want := activation_name(activations[index - 1])):
+                none = _("no activation (leave out activation=..., Keras calls this 'linear')")
+                should = repr(want) if want != "linear" else none
+                raise Incorrect(uses, index=index, got=repr(got), want=should)
         total = sum(math.prod(weight.shape) for weight in model.trainable_weights)
         if n_params is None or total == n_params:
             return
         biases = [layer.use_bias for layer in model.layers if isinstance(layer, keras.layers.Dense)]
         if not all(biases):
-            layer = f"Dense layer {biases.index(False) + 1} of your model"
-            raise Incorrect(
-                f"{layer} has no bias (use_bias=False); the model asked for has one bias per node: "
-                "leave use_bias out."
+            no_bias = N_(
+                "Dense layer {index} of your model has no bias (use_bias=False); the model asked "
+                "for has one bias per node: leave use_bias out."
             )
-        raise Incorrect(
-            f"your model has {total} trained parameters; the model asked for has {n_params}: check "
+            raise Incorrect(no_bias, index=biases.index(False) + 1)
+        params = N_(
+            "your model has {total} trained parameters; the model asked for has {n_params}: check "
             "the number of inputs and of units."
         )
+        raise Incorrect(params, total=total, n_params=n_params)
 
-    return ValueCheck(check, "a Keras model (e.g. keras.Sequential([...]))", None, mistakes)
+    return ValueCheck(check, N_("a Keras model (e.g. keras.Sequential([...]))"), None, mistakes)
 
 
 #: Layers that only apply an activation, and the activation they apply.
@@ -409,11 +461,17 @@ def dense_layers(model: Any) -> list[tuple[int, str]]:
         if applied == "linear":
             continue
         if not dense:
-            before = f"applies {applied!r} to its inputs, before any Dense layer"
-            raise Incorrect(f"your model {before}: an activation belongs after a weighted sum.")
+            before = N_(
+                "your model applies {applied} to its inputs, before any Dense layer: an activation "
+                "belongs after a weighted sum."
+            )
+            raise Incorrect(before, applied=repr(applied))
         if dense[-1][1] != "linear":
-            twice = f"two activations ({dense[-1][1]!r}, then {applied!r})"
-            raise Incorrect(f"Dense layer {len(dense)} of your model gets {twice}: give it one.")
+            twice = N_(
+                "Dense layer {index} of your model gets two activations ({first}, then {second}): "
+                "give it one."
+            )
+            raise Incorrect(twice, index=len(dense), first=repr(dense[-1][1]), second=repr(applied))
         dense[-1] = (dense[-1][0], applied)
     return dense
 
@@ -446,46 +504,65 @@ def expect_fitted_scaler(
     train_rows: Any, *, fit_on: str, known_mistakes: Mistakes = ()
 ) -> ValueCheck:
     """A check for a MinMaxScaler or StandardScaler fitted on ``train_rows`` and no other rows.
-    Introduced in lesson 08 (08_project_concrete.ipynb).
-
-    ``fit_on`` names them in messages, e.g. "split.X_train". A known mistake is a set of rows
-    (matched by :func:`scaler_fitted_on`) or a predicate on the scaler.
-    """
+    Introduced in lesson 08 (08_project_concrete.ipynb). ``fit_on`` names them in messages, e.g.
+    "split.X_train". A known mistake is a set of rows (matched by :func:`scaler_fitted_on`) or a
+    predicate on the scaler."""
     known, rows, columns = _pairs(known_mistakes), len(train_rows), np.shape(train_rows)[1]
 
     def check(scaler: Any) -> None:
         from sklearn.preprocessing import MinMaxScaler, StandardScaler
 
+        yours = {"fit_on": _(fit_on), "rows": rows, "columns": columns}
+        yours |= {"name": getattr(scaler, "__name__", ""), "kind": _a(describe_type(scaler))}
         if isinstance(scaler, type):
-            make = f"make a scaler with {scaler.__name__}() and fit it, {scaler.__name__}()"
-            raise Incorrect(f"that is the class {scaler.__name__} itself: {make}.fit({fit_on}).")
-        if isinstance(scaler, np.ndarray) or hasattr(scaler, "iloc"):
-            raise Incorrect(
-                "that is scaled data; the answer is the fitted scaler itself: fit(...) returns it, "
-                f"e.g. StandardScaler().fit({fit_on})."
+            the_class = N_(
+                "that is the class {name} itself: make a scaler with {name}() and fit it, "
+                "{name}().fit({fit_on})."
             )
+            raise Incorrect(the_class, **yours)
+        if isinstance(scaler, np.ndarray) or hasattr(scaler, "iloc"):
+            data = N_(
+                "that is scaled data; the answer is the fitted scaler itself: fit(...) returns it, "
+                "e.g. StandardScaler().fit({fit_on})."
+            )
+            raise Incorrect(data, **yours)
         if not isinstance(scaler, (MinMaxScaler, StandardScaler)):
-            kind = f"(sklearn.preprocessing), not {_a(describe_type(scaler))}."
-            raise Incorrect(f"this exercise expects a fitted StandardScaler or MinMaxScaler {kind}")
+            other = N_(
+                "this exercise expects a fitted StandardScaler or MinMaxScaler "
+                "(sklearn.preprocessing), not {kind}."
+            )
+            raise Incorrect(other, **yours)
         if not hasattr(scaler, "n_samples_seen_"):
-            raise Incorrect(f"your scaler is not fitted yet: call .fit({fit_on}) on it.")
-        tasks = {"with_mean": "subtract the mean", "with_std": "divide by the standard deviation"}
-        for setting, task in tasks.items():
+            unfitted = N_("your scaler is not fitted yet: call .fit({fit_on}) on it.")
+            raise Incorrect(unfitted, **yours)
+        for setting in ("with_mean", "with_std"):
             if not getattr(scaler, setting, True):
-                made = f"your StandardScaler was made with {setting}=False, so it does not {task}"
-                raise Incorrect(f"{made}: use StandardScaler() with its default settings.")
+                settings = N_(
+                    "your StandardScaler was made with {setting}=False: use StandardScaler() with "
+                    "its default settings (it subtracts the mean, then divides by the standard "
+                    "deviation)."
+                )
+                raise Incorrect(settings, setting=setting)
         if scaler_fitted_on(scaler, {"train": train_rows}):
             return
         raise_known_mistake(scaler, known, equal=lambda s, x: bool(scaler_fitted_on(s, {"x": x})))
+        yours |= {"count": scaler.n_features_in_, "learned": int(np.max(scaler.n_samples_seen_))}
         if scaler.n_features_in_ != columns:
-            fitted = f"your scaler was fitted on {scaler.n_features_in_} columns"
-            raise Incorrect(f"{fitted}; fit it on the {columns} feature columns of {fit_on}.")
-        learned = f"your scaler learned from {int(np.max(scaler.n_samples_seen_))} rows"
+            fitted = N_(
+                "your scaler was fitted on {count} columns; fit it on the {columns} feature "
+                "columns of {fit_on}."
+            )
+            raise Incorrect(fitted, **yours)
         if np.max(scaler.n_samples_seen_) == rows:
-            raise Incorrect(f"{learned}, but not those of {fit_on}: fit it on {fit_on} itself.")
-        raise Incorrect(f"{learned}; fit it on {fit_on} ({rows} rows).")
+            other_rows = N_(
+                "your scaler learned from {learned} rows, but not those of {fit_on}: fit it on "
+                "{fit_on} itself."
+            )
+            raise Incorrect(other_rows, **yours)
+        fewer = N_("your scaler learned from {learned} rows; fit it on {fit_on} ({rows} rows).")
+        raise Incorrect(fewer, **yours)
 
-    return ValueCheck(check, "a fitted StandardScaler or MinMaxScaler", train_rows, known)
+    return ValueCheck(check, N_("a fitted StandardScaler or MinMaxScaler"), train_rows, known)
 
 
 def raise_known_mistake(
@@ -517,11 +594,11 @@ def _pairs(known_mistakes: Mistakes) -> list[tuple[Any, str]]:
     return list(known_mistakes.items() if isinstance(known_mistakes, Mapping) else known_mistakes)
 
 
-def _rounding(values: Any, targets: Any, scale: Any = None) -> np.ndarray:
+def _rounding(values: Any, targets: Any, scale: Any = None, eps: float = 2e-16) -> np.ndarray:
     """Per value: "ok" if it is its target rounded as the policy allows (3 significant digits, or
-    2 decimals within 5 % of ``scale``: the target, or an array's largest value, so that 0.0064 may
-    be 0.01 among values near 1), "too much" if rounded further (a single number to 0 is no
-    rounding), else "". Rounded to a step 10**k is a multiple of it, within half a step."""
+    2 decimals within 5 % of ``scale``: the target, or an array's largest value, so 0.0064 may be
+    0.01 among values near 1), "too much" if rounded further (a single number to 0 is no rounding),
+    else "". Rounded to 10**k is a multiple of it within half a step, at precision ``eps``."""
     v, x = np.broadcast_arrays(np.asarray(values, dtype=float), np.asarray(targets, dtype=float))
     ok, too_much = np.zeros(v.shape, dtype=bool), np.zeros(v.shape, dtype=bool)
     with np.errstate(all="ignore"):
@@ -529,8 +606,11 @@ def _rounding(values: Any, targets: Any, scale: Any = None) -> np.ndarray:
         share = np.abs(v - x) / (np.abs(x) if scale is None else scale)
         for k in range(-9, 10):
             step = 10.0**k
-            multiple = (np.abs(v) < 1e9 * step) & (np.abs(v / step - np.round(v / step)) <= 1e-6)
-            near = np.abs(v - x) <= step / 2 * (1 + 1e-9) + 1e-12
+            off = np.abs(v / step - np.round(v / step)) <= np.maximum(
+                1e-6, 8 * eps * np.abs(v / step)
+            )
+            multiple = (np.abs(v) < 1e9 * step) & off
+            near = np.abs(v - x) <= step / 2 * (1 + 1e-9) + 1e-12 + 8 * eps * np.abs(x)
             hit = multiple & near & (k <= np.maximum(first_digit, 0))
             allowed = (k <= first_digit - 2) | ((k <= -2) & (share <= 0.05))
             ok, too_much = ok | (hit & allowed), too_much | (hit & ~allowed)
@@ -538,9 +618,9 @@ def _rounding(values: Any, targets: Any, scale: Any = None) -> np.ndarray:
     return np.where(ok, "ok", np.where(too_much, "too much", ""))
 
 
-def _is_cut(value: float, target: float) -> bool:
-    """True when ``value`` is ``target`` with digits cut off (towards 0) instead of rounded. A cut
-    keeping 5 significant digits is precise enough; a value computed in float32 is no cut."""
+def _is_cut(value: float, target: float, eps: float = 2e-16) -> bool:
+    """True when ``value`` is ``target`` with digits cut off instead of rounded, at precision
+    ``eps``. A cut keeping 5 significant digits is precise enough."""
     if value == 0 or target == 0 or not math.isfinite(value) or not math.isfinite(target):
         return False
     for decimals in range(min(6, 3 - math.floor(math.log10(abs(target)))) + 1):
@@ -548,10 +628,17 @@ def _is_cut(value: float, target: float) -> bool:
         whole = round(scaled) if math.isclose(scaled, round(scaled), abs_tol=1e-9) else int(scaled)
         if math.isclose(cut := whole / 10**decimals, target, rel_tol=1e-9):
             return False  # no digit left to cut
-        typed = math.isclose(value, cut, rel_tol=1e-12) or value == float(np.float32(cut))
-        if cut != 0 and typed:
+        if cut != 0 and math.isclose(value, cut, rel_tol=max(1e-12, 8 * eps)):
             return True
     return False
+
+
+def _eps(answer: Any) -> float:
+    """The precision of ``answer``'s numbers: float32's (1.2e-7) for float32, else float64's."""
+    with contextlib.suppress(Exception):
+        if (dtype := np.asarray(answer).dtype).kind == "f":
+            return float(np.finfo(dtype).eps)
+    return float(np.finfo(float).eps)
 
 
 def _unanswered(answer: Any, depth: int = 0) -> bool:
@@ -569,50 +656,57 @@ def _unanswered(answer: Any, depth: int = 0) -> bool:
 
 def _as_float(answer: Any, what: str) -> float:
     """``answer`` as a float, or Incorrect saying why it is not one number."""
-    if isinstance(answer, (bool, np.bool_)):
-        raise Incorrect(f"your {what} is {bool(answer)} (a bool), but a number was expected.")
+    yours = {"what": _(what), "kind": _a(describe_type(answer))}
     if isinstance(answer, (str, bytes)):
-        text = f"text (a {type(answer).__name__})"
-        raise Incorrect(f"your {what} is {text}, not a number: remove the quotes.")
-    kind, one = _a(describe_type(answer)), "but a single number was expected"
-    if isinstance(shape := getattr(answer, "shape", None), tuple) and shape != ():
-        item = ": take the number out with .item()." if math.prod(shape) == 1 else "."
-        raise Incorrect(f"your {what} is {kind} of shape {shape}, {one}{item}")
+        text = N_("your {what} is text (a {type}), not a number: remove the quotes.")
+        raise Incorrect(text, **yours, type=type(answer).__name__)
+    shape = getattr(answer, "shape", None)  # a tuple, or a tensor's TensorShape
+    if shape := tuple(shape) if isinstance(shape, Iterable) else ():
+        tensor = _(": take the number out with float(...) or .numpy().item().")
+        item = _(": take the number out with .item().") if hasattr(answer, "item") else tensor
+        item = item if math.prod(shape) == 1 else "."
+        array = N_("your {what} is {kind} of shape {shape}, but a single number was expected{item}")
+        raise Incorrect(array, **yours, shape=shape, item=item)
     if isinstance(answer, (list, tuple, dict, set)):
-        raise Incorrect(f"your {what} is {kind} of {_count(len(answer), 'item')}, {one}.")
+        items = _count(len(answer), N_("{count} item"), N_("{count} items"))
+        many = N_("your {what} is {kind} of {items}, but a single number was expected.")
+        raise Incorrect(many, **yours, items=items)
     try:
         value = float(answer)
     except Exception:
-        raise Incorrect(f"your {what} should be a single number, not {kind}.") from None
-    if math.isnan(value):
-        raise Incorrect(f"your {what} is NaN (not a number): is there a missing value in the data?")
-    if math.isinf(value):
-        raise Incorrect(f"your {what} is infinite: did you divide by zero?")
+        value = None
+    if value is None or isinstance(answer, (bool, np.bool_)):  # float(True) would be 1.0
+        raise Incorrect(N_("your {what} should be a single number, not {kind}."), **yours)
+    if not math.isfinite(value):
+        nan = N_("your {what} is {value}: is a value missing in the data, or did you divide by 0?")
+        raise Incorrect(nan, **yours, value=value)
     return value
 
 
 def _as_float_array(answer: Any, what: str) -> np.ndarray:
     """``answer`` as an array of floats, or Incorrect saying why it is not one."""
-    kind = _a(describe_type(answer))
+    yours = {"what": _(what), "kind": _a(describe_type(answer))}
+    if isinstance(answer, (str, bytes)):
+        yours["kind"] = _("text (a {type})", type=type(answer).__name__)
     if isinstance(answer, (str, bytes, dict, set)) or callable(answer):
-        kind = f"text (a {type(answer).__name__})" if isinstance(answer, (str, bytes)) else kind
-        raise Incorrect(f"your {what} should be an array of numbers, not {kind}.")
+        raise Incorrect(N_("your {what} should be an array of numbers, not {kind}."), **yours)
     try:
         return np.asarray(answer, dtype=float)
     except Exception:
-        raise Incorrect(
-            f"your {what} could not be read as an array of numbers (it is {kind}): does it "
+        unreadable = N_(
+            "your {what} could not be read as an array of numbers (it is {kind}): does it "
             "contain text or lists of different lengths?"
-        ) from None
+        )
+        raise Incorrect(unreadable, **yours) from None
 
 
 def _shape_advice(got: tuple[int, ...], wanted: tuple[int, ...]) -> str:
     if got == (*wanted, 1):
-        return ": .ravel() makes a column flat."
+        return _(": .ravel() makes a column flat.")
     if wanted == (*got, 1):
-        return ": .reshape(-1, 1) makes a flat array a column."
+        return _(": .reshape(-1, 1) makes a flat array a column.")
     if len(got) == 2 and got == wanted[::-1]:
-        return ": rows and columns are swapped (.T transposes)."
+        return _(": rows and columns are swapped (.T transposes).")
     return "."
 
 
@@ -661,16 +755,21 @@ def _name_in(text: str, names: Mapping[str, str]) -> str:
     return next((name for name, pattern in names.items() if re.fullmatch(pattern, text)), "")
 
 
-def _count(n: int, noun: str) -> str:
-    return f"{n} {noun}{'' if n == 1 else 's'}"
+def _count(n: int, one: str, many: str) -> str:
+    """``one`` or ``many`` (templates with {count}) for ``n``, in the chosen language."""
+    return _(one if n == 1 else many, count=n)
 
 
 def _a(noun: str) -> str:
-    return f"{'an' if noun[:1].lower() in 'aeiou' else 'a'} {noun}"
+    """ "a float", "an int": a type's name with its article (Korean has none)."""
+    return _(N_("an {noun}") if noun[:1].lower() in "aeiou" else N_("a {noun}"), noun=noun)
 
 
-def _say(text: str) -> None:
-    """print(text), with plain symbols on a console that cannot show them (cp949, ascii)."""
+def _say(status: str, message: str, separator: str = " ") -> None:
+    """Print "✅ Correct! ``message``" (by ``status``), with plain symbols on a console that cannot
+    show them (cp949, ascii)."""
+    symbol, word = _PREFIXES[status]
+    text = f"{symbol} {_(word)}{separator}{message}".rstrip()
     try:
         print(text)
     except UnicodeEncodeError:

@@ -4,32 +4,39 @@ from typing import Any
 
 from helpers.datasets import load_dataset
 from helpers.exercises import Exercise, Incorrect, describe_type, expect_int, expect_number
+from helpers.language import N_
 
 _cars = load_dataset("auto_mpg")
 _COLUMNS = list(load_dataset("concrete").columns)
-_FEATURE_HINT = "that is a feature (a column the model reads); the target is the last column."
+_FEATURE_HINT = N_("that is a feature (a column the model reads); the target is the last column.")
 _COLUMN_HINTS = {
-    "age": "age is a feature (how old the concrete is); the target is what we want to predict.",
-    "cement": "cement is the first feature; the target is the last column.",
+    "age": N_("age is a feature (how old the concrete is); the target is what we want to predict."),
+    "cement": N_("cement is the first feature; the target is the last column."),
 }
 
 
 def _check_target(answer: Any) -> None:
     """Like expect_choice, but a wrong answer never lists the column names: the answer is one."""
-    if not isinstance(answer, str):
+    if isinstance(answer, (list, tuple)) or describe_type(answer) == "pandas.Index":
         raise Incorrect(
-            f"your answer is of type {describe_type(answer)}: give a name as text in quotes. "
-            "columns[-1] is the last name; the slice columns[-1:] is a list of one name."
+            N_(
+                "columns[-1:] is a list of one name; the name itself is columns[-1]: give it as "
+                "text in quotes."
+            )
         )
+    if not isinstance(answer, str):
+        told = N_("your answer is of type {type}: give a name as text in quotes.")
+        raise Incorrect(told, type=describe_type(answer))
     name = "_".join(answer.replace("_", " ").replace("-", " ").split()).lower()
     if name == "compressive_strength":
         return
     if name in _COLUMNS:
         raise Incorrect(_COLUMN_HINTS.get(name, _FEATURE_HINT))
-    raise Incorrect(
-        f"{answer[:40]!r} is not a column name of the concrete table: look at "
+    message = N_(
+        "{answer} is not a column name of the concrete table: look at "
         'load_dataset("concrete").columns and give its last name, as text in quotes.'
     )
+    raise Incorrect(message, answer=repr(answer[:40]))
 
 
 q1 = Exercise(
@@ -72,10 +79,8 @@ q3 = Exercise(
 
 
 def practice() -> Exercise:
-    """A practice check, not an exercise: the share of cars with 4 cylinders (0.5077).
-
-    Lesson 00 calls it with a few roundings of that share, to show the course's rounding policy.
-    """
+    """A practice check of the share of cars with 4 cylinders (0.5077): lesson 00 shows with it
+    how answers may be rounded."""
     return Exercise(
         "practice",
         expect_number((_cars["cylinders"] == 4).mean(), what="share"),

@@ -9,12 +9,13 @@ from sklearn.linear_model import LinearRegression
 
 from helpers.datasets import load_dataset
 from helpers.exercises import Exercise, expect_choice, expect_number
+from helpers.language import _
 from helpers.prep import Split, features_and_target, train_val_test_split
 
 
 @cache
-def _split() -> Split:
-    """The lesson's split: the same rows as the notebook's X_train, X_val, ..."""
+def cars_split() -> Split:
+    """The split of lessons 01, 02 and 05: the same rows as their X_train, X_val, ..."""
     cars = load_dataset("auto_mpg")
     return train_val_test_split(*features_and_target(cars, target="mpg", drop=["name"]), seed=42)
 
@@ -25,16 +26,16 @@ def _baseline_mae(y: Any, prediction: float) -> float:
 
 
 def _check_baseline_mae(answer: Any) -> None:
-    s = _split()
+    s = cars_split()
     mean = s.y_train.mean()
     errors = s.y_val - mean
     mse = metrics.mean_squared_error(s.y_val, np.full(len(s.y_val), mean))
     cancel = "positive and negative errors cancel out: take np.abs() of each error, then the mean."
     # The validation mean (22.996) and the training median (23.0) give one MAE: one hint for both.
-    about_23 = (
+    about_23 = _(
         "that is the MAE of predicting about 23.0 mpg: the validation mean or the training "
-        f"median. The baseline predicts the training mean, {mean:.1f} mpg: use pred_baseline."
-    )
+        "median. The baseline predicts the training mean, {mean:.1f} mpg: use pred_baseline."
+    ).format(mean=mean)
     # rel=1e-4: the validation RMSE (7.0013) and the training MAE (6.9963) are only 0.07 % apart.
     expect_number(
         _baseline_mae(s.y_val, mean),
@@ -55,7 +56,7 @@ def _check_baseline_mae(answer: Any) -> None:
 
 
 def _check_train_r2(answer: Any) -> None:
-    s = _split()
+    s = cars_split()
     linear = LinearRegression().fit(s.X_train, s.y_train)
     pred = linear.predict(s.X_train)
     r2, mse = metrics.r2_score(s.y_train, pred), metrics.mean_squared_error(s.y_train, pred)
@@ -122,6 +123,7 @@ q4 = Exercise(
             "mse": "MSE is in square millimetres (mm²), not millimetres.",
             "sse": "SSE is in square millimetres (mm²) and grows with the number of days.",
         },
+        options=["MAPE", "MAE", "R2"],
         aliases={"rmse": "mae"},
     ),
     hint="Which metric divides by the true value? Avoid it. Which one is in millimetres?",

@@ -1,21 +1,12 @@
 """Exercises of lesson 02 (02_scaling.ipynb): normalization, standardization, fit on train only."""
 
-from functools import cache
 from typing import Any
 
 import numpy as np
 import pandas as pd
 
-from helpers.datasets import load_dataset
 from helpers.exercises import Exercise, expect_array_close, expect_choice, expect_number
-from helpers.prep import Split, features_and_target, train_val_test_split
-
-
-@cache
-def _split() -> Split:
-    """The lesson's split: the same rows as the notebook's X_train, X_val, ..."""
-    cars = load_dataset("auto_mpg")
-    return train_val_test_split(*features_and_target(cars, target="mpg", drop=["name"]), seed=42)
+from helpers.exercises.lesson01 import cars_split
 
 
 def _one_number(answer: Any) -> Any:
@@ -33,13 +24,15 @@ def _minmax_150(hp: pd.Series) -> float:
 
 
 def _check_minmax_value(answer: Any) -> None:
-    s = _split()
+    s = cars_split()
     hp = s.X_train["horsepower"]
     low, high, right = hp.min(), hp.max(), _minmax_150(hp)
     every_car = pd.concat([s.X_train, s.X_val, s.X_test])["horsepower"]
     on_all, on_test = _minmax_150(every_car), _minmax_150(s.X_test["horsepower"])
     percent = "that is a percentage: a normalized value is between 0 and 1 here, not × 100."
-    brackets = "Python divides before it subtracts: (150 - hp.min()) / (hp.max() - hp.min())."
+    brackets = (
+        "Python divides before it subtracts: put both in brackets, (150 - min) / (max - min)."
+    )
     expect_number(
         right,
         what="normalized horsepower",
@@ -59,7 +52,7 @@ def _check_minmax_value(answer: Any) -> None:
 
 
 def _check_standardized(answer: Any) -> None:
-    s = _split()
+    s = cars_split()
     train, val = s.X_train["acceleration"], s.X_val["acceleration"]
     every_car = pd.concat([s.X_train, s.X_val, s.X_test])["acceleration"]
 
@@ -99,11 +92,11 @@ q2 = Exercise(
     expect_choice(
         "train",
         {
-            "all": "that lets the test cars choose the min and max: data leakage (데이터 누수).",
+            "all": "validation and test cars move the min and max too: data leakage (데이터 누수).",
             "validation": "the validation set is only transformed, with the training numbers.",
             "test": "the test set is used once, at the very end; it must not shape training.",
         },
-        aliases={"all the data": "all", "everything": "all"},
+        aliases=dict.fromkeys(["all the data", "everything", "전체", "모든", "모두"], "all"),
     ),
     hint="Which set may the model (and everything it learns from) see while it is trained?",
     solution='q2_answer = "train"',

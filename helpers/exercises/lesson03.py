@@ -16,8 +16,7 @@ q1 = Exercise(
     expect_keras_model(input_shape=(4,), dense_units=[1], activations=[None], n_params=5),
     hint="Copy the lesson's one-node model and change the shape given to keras.Input.",
     solution="q1_answer = keras.Sequential([keras.Input(shape=(4,)), layers.Dense(1)])",
-    correct_message="4 weights and 1 bias: 5 parameters. Keep starting with keras.Input: the "
-    "older Dense(1, input_shape=(4,)) also builds, but Keras 3 warns against it.",
+    correct_message="4 weights and 1 bias: 5 parameters.",
 )
 
 q2 = Exercise(
@@ -26,7 +25,10 @@ q2 = Exercise(
         33,
         what="number of parameters",
         known_mistakes={
-            28: "that is the weights only: every Dense node also has a bias, the output node too.",
+            28: "28 is the weights without the biases (6·4 + 4·1), or the first layer alone "
+            "(6·4 + 4): count the weights and the biases of both layers.",
+            29: "the 4 nodes of the hidden layer have a bias each too: 6·4 + 4 weights and biases.",
+            32: "the output node has a bias too: 4·1 + 1 for the output layer.",
             11: "that counts the nodes (6 + 4 + 1); count the weights and the biases.",
             30: "that is one bias per layer; every node has its own bias: 4 + 1 here.",
         },

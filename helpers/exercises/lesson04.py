@@ -6,6 +6,7 @@ from typing import Any
 import numpy as np
 
 from helpers.exercises import Exercise, Incorrect, expect_choice, expect_keras_model, expect_number
+from helpers.language import N_, _
 
 # Exercise 2: one step from w = 1 on the tiny data of section 3 (the notebook's x_tiny, y_tiny).
 _X, _Y = np.array([1.0, 2.0, 3.0, 4.0, 5.0]), np.array([2.1, 3.9, 6.2, 7.8, 10.1])
@@ -27,10 +28,11 @@ _one_step = expect_number(
 
 def _check_one_step(answer: Any) -> None:
     if isinstance(answer, np.ndarray) and answer.ndim == 1 and answer.size > 1 and answer[0] == 1:
-        raise Incorrect(
-            f"that is a path of {answer.size} values of w (the start, then one per step): "
+        message = N_(
+            "that is a path of {count} values of w (the start, then one per step): "
             "the new w is the value after the first step."
         )
+        raise Incorrect(message, count=answer.size)
     _one_step(answer)
 
 
@@ -46,8 +48,10 @@ _diverged = expect_number(
 
 
 def _check_diverged(answer: Any) -> None:
-    if isinstance(answer, (float, np.floating)) and np.isnan(answer):
-        raise Incorrect("nan is what the loss became, not a learning rate: answer with the rate.")
+    text = isinstance(answer, str) and answer.strip().strip("'\"").lower() == "nan"
+    if text or isinstance(answer, (float, np.floating)) and np.isnan(answer):
+        message = N_("nan is what the loss became, not a learning rate: answer with the rate.")
+        raise Incorrect(message)
     _diverged(answer)
 
 
@@ -64,24 +68,27 @@ def _check_compiled(answer: Any) -> None:
     expect_keras_model(input_shape=(9,), dense_units=[1], activations=[None], n_params=10)(answer)
     config = answer.get_compile_config()
     if not config:
-        raise Incorrect("your model is built but not compiled: call q4_answer.compile(...).")
+        raise Incorrect(N_("your model is built but not compiled: call q4_answer.compile(...)."))
     optimizer, kind = answer.optimizer, type(answer.optimizer).__name__
     if int(optimizer.iterations):
-        raise Incorrect("your model has been trained already: build and compile a new one, no fit.")
+        message = N_("your model has been trained already: build and compile a new one, no fit.")
+        raise Incorrect(message)
     if kind != "Adam":
-        raise Incorrect(f"your optimizer is {kind}; use keras.optimizers.Adam(learning_rate=0.5).")
+        message = N_("your optimizer is {kind}; use keras.optimizers.Adam(learning_rate=0.5).")
+        raise Incorrect(message, kind=kind)
     rate = float(optimizer.learning_rate)
     if not math.isclose(rate, 0.5, rel_tol=1e-6):
-        default = " (Keras's default)" if math.isclose(rate, 0.001, rel_tol=1e-6) else ""
-        raise Incorrect(f"your Adam's learning rate is {rate:g}{default}: pass learning_rate=0.5.")
+        default = N_(" (Keras's default)") if math.isclose(rate, 0.001, rel_tol=1e-6) else ""
+        message = N_("your Adam's learning rate is {rate:g}{default}: pass learning_rate=0.5.")
+        raise Incorrect(message, rate=rate, default=_(default))
     loss = _short_name(config.get("loss"))
     metrics = [_short_name(metric) for metric in config.get("metrics") or []]
     if loss == "mae" and "mse" in metrics:
-        raise Incorrect("loss and metric are swapped: the loss is 'mse', the metric 'mae'.")
+        raise Incorrect(N_("loss and metric are swapped: the loss is 'mse', the metric 'mae'."))
     if loss != "mse":
-        raise Incorrect(f"your loss is {loss!r}; for this regression use loss='mse'.")
+        raise Incorrect(N_("your loss is {loss!r}; for this regression use loss='mse'."), loss=loss)
     if "mae" not in metrics:
-        raise Incorrect("MAE is not tracked: add metrics=['mae'] to compile.")
+        raise Incorrect(N_("MAE is not tracked: add metrics=['mae'] to compile."))
 
 
 q1 = Exercise(
@@ -138,7 +145,7 @@ q5 = Exercise(
             "c": "one NaN in a feature makes the loss nan, MSE or MAE alike.",
             "d": "once a weight is nan it stays nan: more epochs repeat the same nan.",
         },
-        aliases={"lower the learning rate": "a"},
+        aliases={"lower the learning rate": "a", "학습률 낮추기": "a", "학습률을 낮추기": "a"},
     ),
     hint="Section 4 showed two ways to get a nan loss. Which one depends on the learning rate, and "
     "which one gives nan from the first epoch at any learning rate?",

@@ -8,9 +8,9 @@ from typing import Any
 
 import numpy as np
 
-from helpers.datasets import load_dataset
 from helpers.exercises import Exercise, ValueCheck, expect_array_close, expect_choice, expect_int
-from helpers.prep import features_and_target, train_val_test_split
+from helpers.exercises.lesson01 import cars_split
+from helpers.language import N_
 
 # A colleague's run (one value per epoch) for exercise 3: it overfits after epoch 11.
 # Kept as text, which nothing can change; colleague_history() hands out fresh lists.
@@ -38,8 +38,7 @@ def _x2_and_y() -> tuple[np.ndarray, np.ndarray]:
     """The lesson's X2 (standardized weight and year of the training cars) and y_train."""
     from sklearn.preprocessing import StandardScaler
 
-    table = load_dataset("auto_mpg")
-    split = train_val_test_split(*features_and_target(table, target="mpg", drop=["name"]), seed=42)
+    split = cars_split()
     X2 = StandardScaler().fit_transform(split.X_train[["weight", "year"]]).astype("float32")
     return X2.astype(float), split.y_train.to_numpy(dtype="float32").astype(float)
 
@@ -79,6 +78,7 @@ q1 = Exercise(
     correct_message="12 batches per epoch (11 of 20 rows and one of 14), times 5 epochs.",
 )
 
+_DAYS = {"last 100 days": "c", "first 100 days": "b", "마지막 100일": "c", "처음 100일": "b"}
 q2 = Exercise(
     "q2",
     expect_choice(
@@ -88,7 +88,7 @@ q2 = Exercise(
             "b": "Keras takes the end of the arrays, not the beginning.",
             "d": "shuffle=True shuffles only the training part, after the split.",
         },
-        aliases={"last 100 days": "c", "first 100 days": "b"},
+        aliases=_DAYS,
     ),
     hint="Keras cuts off the validation rows first, then shuffles what is left. From which end?",
     solution='q2_answer = "c"',
@@ -116,7 +116,7 @@ q4 = Exercise(
     ValueCheck(_check_one_step, expects="an array of 2 numbers"),
     hint="With w = 0 and b = 0 the prediction is 0. error = y_batch - y_hat; grad_w = -2 / 32 * "
     "(X_batch.T @ error); new w = w - 0.1 * grad_w.",
-    solution=(
+    solution=N_(
         "w, b = np.zeros(2, dtype='float32'), 0.0\n"
         "X_batch, y_batch = X2[:32], y_train[:32]\n"
         "error = y_batch - (X_batch @ w + b)             # 1. predict, 2. error\n"

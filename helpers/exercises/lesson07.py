@@ -19,6 +19,8 @@ from helpers.exercises import (
     expect_keras_model,
     expect_number,
 )
+from helpers.exercises.lesson04 import _short_name
+from helpers.language import N_, _
 
 # Exercise 1: the notebook's two layers; merged into one, W = W1 @ W2 and b = b1 @ W2 + b2.
 _W1, _W2 = np.array([[1.0, 2.0], [0.0, -1.0]]), np.array([[3.0], [1.0]])
@@ -27,19 +29,23 @@ _B1, _B2 = np.array([1.0, 1.0]), -2.0
 
 def _check_merge(answer: Any) -> None:
     if not isinstance(answer, (tuple, list)) or len(answer) != 2:
-        raise Incorrect("answer with a pair of two arrays: q1_answer = (W, b).")
+        raise Incorrect(N_("answer with a pair of two arrays: q1_answer = (W, b)."))
     W, b = (np.asarray(part, dtype=float) for part in answer)
+    if W.shape == (1, 2):  # squeezed, W.T would pass
+        if np.allclose(W, _W2.T @ _W1):
+            raise Incorrect(N_("the order matters: layer 1 comes first, W = W1 @ W2."))
+        raise Incorrect(N_("your W has shape (1, 2): W has one row per input, shape (2, 1)."))
     expect_array_close(
         _W1 @ _W2,
         what="W",
         squeeze=True,
         known_mistakes=[
-            (_W1 * _W2, "* multiplies element by element; combine layers with @ (W1 @ W2)."),
-            (_W2.T @ _W1, "the order matters: layer 1 comes first, W = W1 @ W2."),
+            (_W1 * _W2, "* multiplies element by element; combine layers with @ (W1 @ W2).")
         ],
     )(W)
     if b.size != 1:
-        raise Incorrect(f"your b has {b.size} values; 1 node has 1 bias: b1 goes through W2.")
+        told = N_("your b has {count} values; 1 node has 1 bias: b1 goes through W2.")
+        raise Incorrect(told, count=b.size)
     expect_number(
         (_B1 @ _W2).item() + _B2,
         what="b",
@@ -54,7 +60,9 @@ def _check_merge(answer: Any) -> None:
 def _check_tanh_slope(answer: Any) -> None:
     # 1 is also 0.79 rounded to 0 decimals ("rounded too much"); the likelier mistake is z = 0.
     if isinstance(answer, (int, float, np.number)) and not isinstance(answer, bool) and answer == 1:
-        raise Incorrect("1 is tanh's slope at z = 0, not 0.5 (if you rounded: keep 2 decimals).")
+        raise Incorrect(
+            N_("1 is tanh's slope at z = 0, not 0.5 (if you rounded: keep 2 decimals).")
+        )
     sigmoid = 1 / (1 + math.exp(-0.5))
     expect_number(
         1 - math.tanh(0.5) ** 2,
@@ -75,7 +83,7 @@ def _validation_set() -> tuple[np.ndarray, np.ndarray]:
 
     curve = make_nonlinear_1d(n=300, noise=0.2, seed=0)
     x, y = curve[["x"]].to_numpy(), curve["y"].to_numpy()
-    _, x_val, _, y_val = train_test_split(x, y, test_size=0.2, random_state=42)
+    _x_train, x_val, _y_train, y_val = train_test_split(x, y, test_size=0.2, random_state=42)
     return x_val, y_val
 
 
@@ -92,24 +100,32 @@ def _check_tanh_network(answer: Any) -> None:
         activations=["tanh", "tanh", None],
         known_mistakes={_tanh_output: "tanh cannot go above 1: use it in the hidden layers only."},
     )(answer)
+    config = answer.get_compile_config() or {}
+    kind, loss = type(getattr(answer, "optimizer", None)).__name__, _short_name(config.get("loss"))
+    if config and (kind != "Adam" or loss != "mse"):
+        asked = N_("your model is compiled with {kind} and loss {loss!r}; use Adam and loss 'mse'.")
+        raise Incorrect(asked, kind=kind, loss=loss)
     x_val, y_val = _validation_set()
     r2 = r2_score(y_val, answer.predict(x_val, verbose=0).ravel())
     if r2 > 0.8:
         return
-    told = f"your model's validation R² is {r2:.2f}"
     optimizer: Any = getattr(answer, "optimizer", None)
     steps = int(optimizer.iterations) if optimizer else 0
+    rate = float(optimizer.learning_rate) if optimizer else 0.0
     if steps == 0:
-        raise Incorrect(f"{told}: not trained yet: compile it like make_network, then fit it.")
-    rate = float(optimizer.learning_rate)
-    if not math.isclose(rate, 0.02, rel_tol=1e-3):
-        raise Incorrect(f"{told}: its learning rate is {rate:g}; use Adam(learning_rate=0.02).")
-    if steps < 200:
-        raise Incorrect(f"{told} after {steps} steps: fit it for EPOCHS epochs (200 steps).")
-    raise Incorrect(f"{told}: fit it on x_train, y_train with loss 'mse'.")
+        fix = N_("{told}: not trained yet: compile it like make_network, then fit it.")
+    elif not math.isclose(rate, 0.02, rel_tol=1e-3):
+        fix = N_("{told}: its learning rate is {rate}; use Adam(learning_rate=0.02).")
+    elif steps < 200:
+        fix = N_("{told} after {steps} steps: fit it for EPOCHS epochs (200 steps).")
+    else:
+        fix = N_("{told}: fit it on x_train, y_train with loss 'mse'.")
+    told = _("your model's validation R² is {r2}").format(r2=f"{r2:.2f}")
+    raise Incorrect(fix, told=told, rate=f"{rate:g}", steps=steps)
 
 
 _OUTPUTS = {"relu": "a", "sigmoid": "b", "tanh": "c", "none": "d", "no activation": "d"}
+_OUTPUTS |= {"없음": "d", "활성화 함수 없음": "d", "선형": "d", "linear": "d"}
 
 q1 = Exercise(
     "q1",
@@ -136,7 +152,7 @@ q3 = Exercise(
             "b": "sigmoid squeezes every prediction into 0 to 1: a probability, not degrees.",
             "c": "tanh squeezes every prediction into −1 to 1; temperatures reach 30 °C.",
         },
-        aliases=_OUTPUTS | {"linear": "d"},
+        aliases=_OUTPUTS,
     ),
     hint="A temperature can be any number, negative too. Which output can be any number?",
     solution='q3_answer = "d"',

@@ -23,6 +23,7 @@ from helpers.exercises import (
     expect_keras_model,
     expect_number,
 )
+from helpers.language import N_, _
 from helpers.prep import Split, features_and_target, train_val_test_split
 
 
@@ -49,13 +50,15 @@ def _predict(model: Any, X: Any) -> np.ndarray:
 
 def _check_sizes(answer: Any) -> None:
     if not isinstance(answer, (tuple, list, np.ndarray)) or len(answer) != 3:
-        raise Incorrect("give three whole numbers: (training, validation, test).")
-    order = "the right numbers, in the wrong order: (training, validation, test)."
-    share = "val_size is a share of ALL rows, like test_size: 20 % of 1030."
+        raise Incorrect(N_("give three whole numbers: (training, validation, test)."))
+    order = N_("the right numbers, in the wrong order: (training, validation, test).")
+    share = N_("val_size is a share of ALL rows, like test_size: 20 % of 1030.")
     mistakes = [{206: order, 659: share}, {618: order, 165: share}, {618: order}]
-    parts = zip(("training", "validation", "test"), _split()[:3], mistakes, strict=True)
-    for item, (part, rows, known) in zip(answer, parts, strict=True):
-        expect_int(len(rows), what=f"number of {part} rows", known_mistakes=known)(item)
+    names = [N_("number of training rows"), N_("number of validation rows")]
+    names.append(N_("number of test rows"))
+    parts = zip(names, _split()[:3], mistakes, strict=True)
+    for item, (what, rows, known) in zip(answer, parts, strict=True):
+        expect_int(len(rows), what=what, known_mistakes=known)(item)
 
 
 def _check_scaler(answer: Any) -> None:
@@ -91,9 +94,9 @@ def remember_networks(networks: dict[str, Any], chosen: Any) -> None:
     """
     names = [name for name, model in networks.items() if model is chosen]
     if len(names) != 1:
-        raise ValueError("chosen must be one of the networks given to remember_networks")
+        raise ValueError(_("chosen must be one of the networks given to remember_networks"))
     if not all(hasattr(model, "get_weights") for model in networks.values()):
-        raise TypeError("networks must map names to Keras models, e.g. {'A': network_a}")
+        raise TypeError(_("networks must map names to Keras models, e.g. {'A': network_a}"))
     _NETWORKS.clear()
     _NETWORKS.update(networks)
     _CHOSEN[:] = names
@@ -118,23 +121,27 @@ def _check_own_network(answer: Any) -> None:
     expect_keras_model(input_shape=(8,))(answer)
     name = _lesson_network(answer)
     if name is not None:
-        which = " (the chosen one)" if [name] == _CHOSEN else ""
-        raise Incorrect(f"that is the lesson's network {name}{which}: train one of your own.")
+        which = _(" (the chosen one)") if [name] == _CHOSEN else ""
+        told = N_("that is the lesson's network {name}{which}: train one of your own.")
+        raise Incorrect(told, name=name, which=which)
     pred = _predict(answer, _scaled()[1])
     if not np.all(np.isfinite(pred)):
-        raise Incorrect("your model predicts NaN: training diverged. Lower the learning rate.")
+        raise Incorrect(N_("your model predicts NaN: training diverged. Lower the learning rate."))
     r2 = r2_score(_split().y_val, pred)
     if r2 >= 0.85:
         return
     hidden = dense_layers(answer)[:-1]
     if not hidden:
-        raise Incorrect("your model has no hidden layer: it is a linear regression (R² 0.63).")
+        raise Incorrect(N_("your model has no hidden layer: it is a linear regression (R² 0.63)."))
     if all(activation == "linear" for _, activation in hidden):
-        raise Incorrect("your hidden layers have no activation: use activation='relu'.")
-    verdict = f"{r2:.3f}; it should reach 0.85"
+        raise Incorrect(N_("your hidden layers have no activation: use activation='relu'."))
+    verdict = _("your model's validation R² is {r2}; it should reach 0.85.")
     if r2 < 0.005:  # 0.00 or less when printed
-        verdict = f"{r2:.2f}: {'no better' if r2 > -0.005 else 'worse'} than predicting the mean"
-    raise Incorrect(f"your model's validation R² is {verdict}. ex.q3.hint() has a recipe.")
+        verdict = _("your model's validation R² is {r2}: no better than predicting the mean.")
+    if r2 <= -0.005:
+        verdict = _("your model's validation R² is {r2}: worse than predicting the mean.")
+    verdict = verdict.format(r2=f"{r2:.3f}" if r2 >= 0.005 else f"{r2:.2f}")
+    raise Incorrect(N_("{verdict} ex.q3.hint() has a recipe."), verdict=verdict)
 
 
 def _check_report(answer: Any) -> None:
@@ -143,12 +150,14 @@ def _check_report(answer: Any) -> None:
     from sklearn.metrics import root_mean_squared_error as rmse
 
     if not isinstance(answer, (tuple, list)) or len(answer) != 2:
-        raise Incorrect("give a pair: q4_answer = (chosen, test_rmse).")
+        raise Incorrect(N_("give a pair: q4_answer = (chosen, test_rmse)."))
     model, number = answer
     if not _CHOSEN:
-        raise Incorrect("first run the cell of section 8 that calls ex.remember_networks(...).")
+        raise Incorrect(N_("first run the cell of section 8 that calls ex.remember_networks(...)."))
     if not isinstance(model, keras.Model) or _lesson_network(model) != _CHOSEN[0]:
-        raise Incorrect("the first item is not the chosen model: q4_answer = (chosen, test_rmse).")
+        raise Incorrect(
+            N_("the first item is not the chosen model: q4_answer = (chosen, test_rmse).")
+        )
     s, (X_train_s, X_val_s, X_test_s) = _split(), _scaled()
     y_test, pred = s.y_test.to_numpy(dtype=float), _predict(model, X_test_s)
     mistakes = {
@@ -162,7 +171,7 @@ def _check_report(answer: Any) -> None:
     }
     raw = _predict(model, s.X_test)
     if np.all(np.isfinite(raw)):
-        mistakes[rmse(y_test, raw)] = "those predictions come from the unscaled X_test."
+        mistakes[rmse(y_test, raw)] = N_("those predictions come from the unscaled X_test.")
     expect_number(rmse(y_test, pred), what="test RMSE", known_mistakes=mistakes)(number)
 
 

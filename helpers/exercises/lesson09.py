@@ -22,6 +22,7 @@ from helpers.exercises import (
     expect_int,
     expect_number,
 )
+from helpers.language import N_
 from helpers.prep import Split, features_and_target, train_val_test_split
 
 _MEASURED = ["bill_length_mm", "bill_depth_mm", "flipper_length_mm", "body_mass_g"]
@@ -40,10 +41,15 @@ def _version(lesson: bool) -> tuple[pd.DataFrame, pd.DataFrame, Split]:
 
 
 def _table(answer: Any, name: str) -> None:
+    if type(answer) is tuple:
+        told = N_(
+            "{name} should be a table (a DataFrame), not a value of type tuple "
+            "(features_and_target returns X, y: unpack them)."
+        )
+        raise Incorrect(told, name=name)
     if not isinstance(answer, pd.DataFrame):
-        pair = " (features_and_target returns X, y: unpack them)" if type(answer) is tuple else ""
-        kind = f"not a value of type {describe_type(answer)}{pair}"
-        raise Incorrect(f"{name} should be a table (a DataFrame), {kind}.")
+        told = N_("{name} should be a table (a DataFrame), not a value of type {kind}.")
+        raise Incorrect(told, name=name, kind=describe_type(answer))
 
 
 def _check_clean(answer: Any) -> None:
@@ -51,26 +57,30 @@ def _check_clean(answer: Any) -> None:
     penguins, expected = load_dataset("penguins"), _version(True)[0]
     odd = sorted(set(map(str, answer.columns)).symmetric_difference(penguins.columns) - {"year"})
     if odd:
-        raise Incorrect(f"keep the columns of penguins (these differ: {odd}).")
+        told = N_("keep the columns of penguins (these differ: {columns}).")
+        raise Incorrect(told, columns=odd)
     measured = answer[_MEASURED]
     if (
         len(answer) == len(penguins)
         or measured.isna().any().any()
         or not all(is_numeric_dtype(column) for _, column in measured.items())
     ):
-        raise Incorrect("drop the 2 penguins without measurements first, then fill the sex.")
+        raise Incorrect(N_("drop the 2 penguins without measurements first, then fill the sex."))
     if len(answer) == len(_version(False)[0]):
-        raise Incorrect("you also dropped the 9 penguins of unknown sex: keep them.")
+        raise Incorrect(N_("you also dropped the 9 penguins of unknown sex: keep them."))
     if answer["sex"].isna().any():
-        raise Incorrect("some sex is still NaN: clean['sex'] = clean['sex'].fillna('unknown').")
+        raise Incorrect(N_("some sex is still NaN: clean['sex'] = clean['sex'].fillna('unknown')."))
     if len(answer) != len(expected):
-        raise Incorrect(f"your table has {len(answer)} penguins; it should have {len(expected)}.")
+        told = N_("your table has {count} penguins; it should have {expected}.")
+        raise Incorrect(told, count=len(answer), expected=len(expected))
     sexes = sorted(set(answer["sex"].astype(str)))
     if sexes != ["female", "male", "unknown"]:
-        raise Incorrect(f"your column sex holds {sexes}: the 9 of unknown sex get 'unknown'.")
+        told = N_("your column sex holds {values}: the 9 of unknown sex get 'unknown'.")
+        raise Incorrect(told, values=sexes)
     for column in expected.columns.intersection(answer.columns):
         if list(answer[column]) != list(expected[column]):
-            raise Incorrect(f"your column {column!r} differs: keep the penguins in their order.")
+            told = N_("your column {column} differs: keep the penguins in their order.")
+            raise Incorrect(told, column=repr(column))
 
 
 def _check_features(answer: Any, name: str, lesson: bool) -> None:
@@ -80,20 +90,25 @@ def _check_features(answer: Any, name: str, lesson: bool) -> None:
     columns, wanted = [str(c) for c in answer.columns], list(expected.columns)
     dropped = [c for c in ("body_mass_g", "year") if c in columns]
     if dropped:
-        raise Incorrect(f"{dropped} must not be features: .{_DROP}.")
+        told = N_("{columns} must not be features: .{code}.")
+        raise Incorrect(told, columns=dropped, code=_DROP)
     if not all(is_numeric_dtype(c) and not is_bool_dtype(c) for _, c in answer.items()):
-        raise Incorrect("every column must hold numbers: pd.get_dummies(table, dtype=float).")
+        raise Incorrect(N_("every column must hold numbers: pd.get_dummies(table, dtype=float)."))
     if len(answer) != len(expected):
-        raise Incorrect(f"your table has {len(answer)} rows; start from {start}.")
+        told = N_("your table has {count} rows; start from {start}.")
+        raise Incorrect(told, count=len(answer), start=start)
     missing = [c for c in wanted if c not in columns]
     extra = [c for c in columns if c not in wanted]
     firsts = {min(c for c in wanted if c.startswith(f"{t}_")) for t in ("species", "island", "sex")}
     if missing and not extra and firsts <= set(missing):
-        raise Incorrect(f"your table lacks {missing}: leave out drop_first=True.")
+        told = N_("your table lacks {columns}: leave out drop_first=True.")
+        raise Incorrect(told, columns=missing)
     if missing or extra:
-        raise Incorrect(f"your columns are not the features: missing {missing}, extra {extra}.")
+        told = N_("your columns are not the features: missing {missing}, extra {extra}.")
+        raise Incorrect(told, missing=missing, extra=extra)
     if not np.allclose(answer[wanted].to_numpy(dtype=float), expected.to_numpy(dtype=float)):
-        raise Incorrect(f"some values differ: keep the rows of {start} in order, unscaled.")
+        told = N_("some values differ: keep the rows of {start} in order, unscaled.")
+        raise Incorrect(told, start=start)
 
 
 def _check_rows(answer: Any) -> None:
@@ -110,6 +125,9 @@ def _check_rows(answer: Any) -> None:
     )(answer)
 
 
+_LESSON_X = "your scaler learned the lesson's X; fit it on my_split.X_train."
+
+
 def _check_scaler(answer: Any) -> None:
     _, X, split = _version(False)
     expect_fitted_scaler(
@@ -117,7 +135,7 @@ def _check_scaler(answer: Any) -> None:
         fit_on="my_split.X_train",
         known_mistakes=[
             (X, "your scaler learned from all penguins: that is data leakage (데이터 누수)."),
-            (lambda s: "sex_unknown" in s.feature_names_in_, "your scaler learned the lesson's X."),
+            (lambda s: "sex_unknown" in s.feature_names_in_, _LESSON_X),
             (
                 lambda s: np.max(s.n_samples_seen_) == 266,
                 "your scaler learned from 266 penguins (80 %): split in three, "
@@ -133,13 +151,14 @@ def _check_val_r2(answer: Any) -> None:
     from sklearn.preprocessing import MinMaxScaler, StandardScaler
 
     if not isinstance(answer, (tuple, list)) or len(answer) != 2:
-        raise Incorrect("give a pair: q6_answer = (my_linear, r2_value).")
+        raise Incorrect(N_("give a pair: q6_answer = (my_linear, r2_value)."))
     model, number = answer
     if not isinstance(model, LinearRegression) or not hasattr(model, "coef_"):
-        raise Incorrect("the first item should be your fitted LinearRegression, my_linear.")
+        raise Incorrect(N_("the first item should be your fitted LinearRegression, my_linear."))
     _, X, s = _version(False)
     if model.n_features_in_ != X.shape[1]:
-        raise Incorrect(f"your model learned {model.n_features_in_} features; X_mine has 11.")
+        told = N_("your model learned {count} features; X_mine has 11.")
+        raise Incorrect(told, count=model.n_features_in_)
     linear = LinearRegression().fit(s.X_train, s.y_train)  # scaling does not change its predictions
     _, _, lesson = _version(True)
     lesson_linear = LinearRegression().fit(lesson.X_train, lesson.y_train)
@@ -152,7 +171,7 @@ def _check_val_r2(answer: Any) -> None:
     for kind in (MinMaxScaler, StandardScaler):  # fitted on scaled features, given unscaled ones
         scaled = LinearRegression().fit(kind().fit_transform(s.X_train), s.y_train)
         r2_unscaled = r2_score(s.y_val, scaled.predict(s.X_val.to_numpy()))
-        mistakes[r2_unscaled] = "your model predicted the unscaled my_split.X_val: scale it."
+        mistakes[r2_unscaled] = N_("your model predicted the unscaled my_split.X_val: scale it.")
     r2 = linear.score(s.X_val, s.y_val)
     expect_number(r2, what="validation R²", known_mistakes=mistakes)(number)
 

@@ -91,6 +91,7 @@ WRONG = {
         ('q4_answer = "mean squared error"', "square millimetres"),
         ('q4_answer = "SSE"', "grows with the number of days"),
         ('q4_answer = "accuracy"', "not one of the options"),
+        ('q4_answer = ["MAE"]', "one of the options MAPE, MAE, R2 as text"),
     ],
 }
 

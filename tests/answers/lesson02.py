@@ -78,6 +78,8 @@ WRONG = {
         ('q2_answer = "검증 데이터"', "only transformed"),
         ('q2_answer = "x_test"', "used once"),
         ('q2_answer = "all the data"', "leakage"),
+        ('q2_answer = "전체 데이터"', "leakage"),
+        ('q2_answer = "모든 데이터"', "leakage"),
     ],
     "q3": [
         ('q3_answer = "a"', "another number"),
@@ -122,12 +124,12 @@ WRONG = {
         (
             "acc = X_train['acceleration']\n"
             "q4_answer = np.sort((X_val['acceleration'] - acc.mean()) / acc.std(ddof=0))",
-            "another order",
+            "but sorted",
         ),
         (
             "acc = X_train['acceleration']\n"
             "q4_answer = ((X_val['acceleration'] - acc.mean()) / acc.std(ddof=0)).sort_values()",
-            "another order",
+            "but sorted",
         ),
     ],
 }

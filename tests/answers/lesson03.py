@@ -44,11 +44,20 @@ WRONG = {
             " use_bias=False)])",
             "use_bias",
         ),
+        # Keras 3's older style was accepted with "keep starting with keras.Input" (review 00-04).
+        (
+            "import warnings\nwith warnings.catch_warnings():\n"
+            "    warnings.simplefilter('ignore')\n"
+            "    q1_answer = keras.Sequential([layers.Dense(1, input_shape=(4,))])",
+            "keras.Input(shape=(4,))",
+        ),
     ],
     "q2": [
-        ("q2_answer = 6 * 4 + 4 * 1", "bias"),
+        ("q2_answer = 6 * 4 + 4 * 1", "without the biases"),
         ("q2_answer = 6 + 4 + 1", "nodes"),
-        ("q2_answer = 6 * 4 + 4 * 1 + 1", "too small"),
+        ("q2_answer = 6 * 4 + 4 * 1 + 1", "hidden layer have a bias"),
+        ("q2_answer = (6 * 4 + 4) + 4 * 1", "output node has a bias"),
+        ("q2_answer = 6 * 4 + 4", "or the first layer alone"),
         ("q2_answer = '33'", "remove the quotes"),
         ("q2_answer = 33.5", "whole number"),
         # One bias per layer (30) was told only "too small".
@@ -70,10 +79,12 @@ WRONG = {
             "added the bias to every feature",
         ),
         # Sorted predictions were told "2 of its 2 values are not right".
-        ("q4_answer = np.sort(tiny.predict(new_cars, verbose=0).ravel())", "another order"),
+        # Two values sorted are also the two values backwards: no "no sorting" (review 00-04).
+        ("q4_answer = np.sort(tiny.predict(new_cars, verbose=0).ravel())", "in another order"),
+        ("w, b = tiny.get_weights()\nq4_answer = (new_cars @ w + b)[::-1]", "in another order"),
         ("w, b = tiny.get_weights()\nq4_answer = new_cars[0] @ w + b", "shape"),
         ("w, b = tiny.get_weights()\nq4_answer = w.T @ new_cars.T", "bias"),
-        ("q4_answer = [10, 1]", "1 of its 2 values"),
+        ("q4_answer = [10, 1]", "wrong values: 1 of 2"),
     ],
 }
 

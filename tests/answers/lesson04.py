@@ -31,11 +31,18 @@ WRONG = {
         ("q3_answer = 0.1", "best rate"),
         ("q3_answer = float('nan')", "what the loss became"),
         ("q3_answer = np.nan", "what the loss became"),
+        ("q3_answer = 'nan'", "what the loss became"),
         ("q3_answer = 0.01", "not right"),
         ("q3_answer = '1.0'", "remove the quotes"),
         ("q3_answer = sgd_val_mse[1.0]", "what the loss became"),
     ],
     "q4": [
+        (
+            "model = keras.Sequential([keras.Input(shape=(n_features,)), layers.Dense(1)])\n"
+            "q4_answer = model.compile(optimizer=keras.optimizers.Adam(learning_rate=0.5),"
+            " loss='mse', metrics=['mae'])",
+            "such as model.compile(...)",
+        ),
         (
             "q4_answer = keras.Sequential([keras.Input(shape=(n_features,)), layers.Dense(1)])",
             "not compiled",
@@ -81,6 +88,7 @@ WRONG = {
         ('q5_answer = "c"', "MSE or MAE alike"),
         ('q5_answer = "d"', "stays nan"),
         ('q5_answer = "lower the learning rate"', "grow first"),
+        ('q5_answer = "학습률을 낮추기"', "grow first"),
     ],
 }
 
@@ -90,6 +98,7 @@ CORRECT = {
         "q1_answer = 'mean_squared_error'",
         'q1_answer = " mse "',
         'q1_answer = "mean squared error"',
+        'q1_answer = "평균 제곱 오차"',
     ],
     "q2": [
         "q2_answer = 1.44",

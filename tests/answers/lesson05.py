@@ -18,6 +18,7 @@ WRONG = {
         ('q2_answer = "d"', "after the split"),
         ('q2_answer = "a"', "last rows"),
         ('q2_answer = "the first 100 days"', "not the beginning"),
+        ('q2_answer = "처음 100일"', "not the beginning"),
     ],
     "q3": [
         ("q3_answer = int(np.argmin(colleague['val_loss']))", "from 0"),
@@ -50,6 +51,8 @@ CORRECT = {
         'q2_answer = "the last 100 days"',
         'q2_answer = "last 100 days"',
         "q2_answer = ' c '",
+        'q2_answer = "마지막 100일"',
+        'q2_answer = "c) 마지막 100일"',
     ],
     "q3": [
         "q3_answer = 11",
@@ -68,5 +71,10 @@ CORRECT = {
         "    loss = tf.reduce_mean((y_train[:32] - tf.linalg.matvec(X2[:32], w)) ** 2)\n"
         "q4_answer = (w - 0.1 * tape.gradient(loss, w)).numpy()",
         "q4_answer = (0.1 * 2 / 32 * (X2[:32].T @ y_train[:32])).reshape(2, 1)",
+        # float32, rounded in float32 (review 05-09: judged "digits cut").
+        "q4_answer = (0.1 * 2 / 32 * (X2[:32].T @ y_train[:32])).astype('float32').round(3)",
+        "w = tf.Variable(np.zeros(2, dtype='float32'))\nwith tf.GradientTape() as tape:\n"
+        "    loss = tf.reduce_mean((y_train[:32] - tf.linalg.matvec(X2[:32], w)) ** 2)\n"
+        "q4_answer = (w - 0.1 * tape.gradient(loss, w)).numpy().round(3)",
     ],
 }

@@ -14,7 +14,8 @@ WRONG = {
         ("q1_answer = (W1 @ W2, b1 @ W2)", "add layer 2's own bias"),
         ("q1_answer = (W1 * W2, b1 @ W2 + b2)", "element by element"),
         ("q1_answer = (W2.T @ W1, b1 @ W2 + b2)", "W1 @ W2"),
-        ("q1_answer = (W1 @ W2 + 1, b1 @ W2 + b2)", "2 of its 2 values"),
+        ("q1_answer = (W1 @ W2 + 1, b1 @ W2 + b2)", "wrong values: 2 of 2"),
+        ("q1_answer = ((W1 @ W2).T, b1 @ W2 + b2)", "one row per input"),
     ],
     "q2": [
         ("q2_answer = np.tanh(0.5)", "slope"),
@@ -24,6 +25,11 @@ WRONG = {
         ("q2_answer = 0.8", "rounded too much"),
         ("q2_answer = 1 - np.tanh(0) ** 2", "at z = 0"),
         ("q2_answer = 1 - np.tanh(1.0) ** 2", "too small"),
+        (
+            "z = tf.constant([0.5])\nwith tf.GradientTape() as tape:\n    tape.watch(z)\n"
+            "    out = keras.activations.tanh(z)\nq2_answer = tape.gradient(out, z)",
+            "float(...) or .numpy().item()",
+        ),
     ],
     "q3": [
         ('q3_answer = "a"', "never below 0"),
@@ -59,6 +65,21 @@ WRONG = {
             "q4_answer.fit(x_train, y_train, epochs=1, batch_size=BATCH_SIZE, verbose=0)",
             "after 10 steps",
         ),
+        # SGD was told "fit it on x_train, y_train with loss 'mse'" (review 05-09).
+        (
+            "keras.utils.set_random_seed(42)\n"
+            "q4_answer = keras.Sequential([keras.Input(shape=(1,)), layers.Dense(32, "
+            "activation='tanh'),\n"
+            "                              layers.Dense(32, activation='tanh'), layers.Dense(1)])\n"
+            "q4_answer.compile(optimizer=keras.optimizers.SGD(learning_rate=0.02), loss='mse')\n"
+            "q4_answer.fit(x_train, y_train, epochs=EPOCHS, batch_size=BATCH_SIZE, verbose=0)",
+            "use Adam",
+        ),
+        (
+            "q4_answer = make_network('tanh')\n"
+            "q4_answer.compile(optimizer=keras.optimizers.Adam(learning_rate=0.02), loss='mae')",
+            "loss 'mse'",
+        ),
     ],
 }
 
@@ -86,6 +107,12 @@ CORRECT = {
         "q2_answer = float(tape.gradient(out, z))",
         "q2_answer = (np.tanh(0.5 + 1e-4) - np.tanh(0.5 - 1e-4)) / 2e-4",
         "q2_answer = slopes['tanh'][np.argmin(abs(z - 0.5))]",
+        # float32 values rounded in float32 (review 05-09: judged "digits cut").
+        "z = tf.constant(0.5)\nwith tf.GradientTape() as tape:\n    tape.watch(z)\n"
+        "    out = keras.activations.tanh(z)\nq2_answer = np.round(tape.gradient(out, z), 2)",
+        "q2_answer = np.float32(0.786)",
+        "q2_answer = np.float32(0.7864)",
+        "q2_answer = np.round(np.float32(1 - np.tanh(0.5) ** 2), 3)",
     ],
     "q3": [
         'q3_answer = "D"',
@@ -94,6 +121,10 @@ CORRECT = {
         'q3_answer = "linear"',
         'q3_answer = "none"',
         'q3_answer = "No activation"',
+        'q3_answer = "없음"',
+        'q3_answer = "활성화 함수 없음"',
+        'q3_answer = "선형"',
+        'q3_answer = "d) 활성화 함수 없음"',
     ],
     "q4": [
         # From scratch, with the learning rate written out.
