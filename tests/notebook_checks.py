@@ -15,7 +15,11 @@ import nbformat
 
 MAX_BYTES = 1_000_000
 # Headings every lesson has (the lesson anatomy in DEVELOPERS.md).
-REQUIRED_HEADINGS = ("Learning objectives", "Exercises", "Key points", "Glossary")
+#: The sections of a lesson, per edition (the Korean lessons live in notebooks/ko/).
+REQUIRED_HEADINGS = {
+    "en": ("Learning objectives", "Exercises", "Key points", "Glossary"),
+    "ko": ("학습 목표", "연습 문제", "핵심 정리", "용어집"),
+}
 MACHINE_PATH = re.compile(r"/(root|home|Users|tmp)/|site-packages|[A-Za-z]:\\\\Users|/private/var/")
 HANGUL = re.compile(r"[\uac00-\ud7a3]")
 #: JupyterLab's notebook column is about 970 px wide: a wider figure is shrunk, its text with it.
@@ -48,7 +52,7 @@ def problems(path: Path, *, next_notebook: str | None = None) -> list[str]:
         found.append(f"{size} bytes, more than {MAX_BYTES}")
     try:
         nb = nbformat.read(path, as_version=nbformat.NO_CONVERT)
-    except Exception as exc:  # noqa: BLE001 - reported as a problem
+    except Exception as exc:  # reported as a problem
         return found + [f"not a readable notebook: {exc}"]
     if (nb.nbformat, nb.nbformat_minor) < (4, 5):
         found.append(f"nbformat {nb.nbformat}.{nb.nbformat_minor}, expected 4.5 or later")
@@ -98,7 +102,9 @@ def problems(path: Path, *, next_notebook: str | None = None) -> list[str]:
         if re.search(rf"\b{re.escape(name)}\b", text):
             found.append(f"stores the user name {name!r}")
 
-    found += anatomy_problems(nb, next_notebook=next_notebook)
+    language = "ko" if path.parent.name == "ko" else "en"
+    found += anatomy_problems(nb, next_notebook=next_notebook, language=language)
+    found += link_problems(nb, path.parent)
     return found
 
 
@@ -111,7 +117,9 @@ def png_width(data: str) -> int:
     return int(struct.unpack(">I", header[16:20])[0])
 
 
-def anatomy_problems(nb: nbformat.NotebookNode, *, next_notebook: str | None) -> list[str]:
+def anatomy_problems(
+    nb: nbformat.NotebookNode, *, next_notebook: str | None, language: str = "en"
+) -> list[str]:
     """Anatomy: title, objectives, setup first, a figure, exercises, key points, glossary, next."""
     found = []
     if (
@@ -121,7 +129,7 @@ def anatomy_problems(nb: nbformat.NotebookNode, *, next_notebook: str | None) ->
     ):
         found.append("the first cell is not a markdown title ('# ...')")
     heads = headings(nb)
-    for required in REQUIRED_HEADINGS:
+    for required in REQUIRED_HEADINGS[language]:
         if not any(h.lower().startswith(required.lower()) for h in heads):
             found.append(f"no '{required}' section")
     code = [c for c in nb.cells if c.cell_type == "code"]
@@ -131,7 +139,7 @@ def anatomy_problems(nb: nbformat.NotebookNode, *, next_notebook: str | None) ->
         found.append("no figure")
     if "ex.q1.check(" not in "".join(c.source for c in code):
         found.append("no exercise checked in place (ex.q1.check)")
-    glossary = _section(nb, "Glossary")
+    glossary = _section(nb, REQUIRED_HEADINGS[language][-1])
     if not HANGUL.search(glossary):
         found.append("the glossary has no Korean terms")
     if next_notebook and f"({next_notebook})" not in "".join(
@@ -146,3 +154,20 @@ def _section(nb: nbformat.NotebookNode, title: str) -> str:
     text = "\n".join(c.source for c in nb.cells if c.cell_type == "markdown")
     match = re.search(rf"^(#+)\s+{re.escape(title)}.*?$(.*?)(?=^\1\s|\Z)", text, re.M | re.S)
     return match.group(2) if match else ""
+
+
+LINK = re.compile(r"\]\(([^)\s]+)\)")
+
+
+def link_problems(nb: nbformat.NotebookNode, folder: Path) -> list[str]:
+    """Relative links in the markdown that lead nowhere (a Korean lesson is one folder deeper)."""
+    found = []
+    for cell in nb.cells:
+        if cell.cell_type != "markdown":
+            continue
+        for target in LINK.findall(cell.source):
+            if re.match(r"[a-z]+:|#", target):
+                continue
+            if not (folder / target.split("#")[0]).exists():
+                found.append(f"the link {target} leads nowhere")
+    return found

@@ -1,4 +1,4 @@
-"""Every notebook's Colab badge and install cell agree with the configuration in pyproject.toml."""
+"""Every lesson's Colab badge and install cell (both editions) agree with pyproject.toml."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 
-NOTEBOOKS = sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
+NOTEBOOKS = colab_links.lessons()
 REPOSITORY, BRANCH = colab_links.read_config()
 
 
@@ -19,7 +19,12 @@ REPOSITORY, BRANCH = colab_links.read_config()
 def test_badge_and_install_cell_follow_the_configuration(path: Path) -> None:
     assert colab_links.problems(path, REPOSITORY, BRANCH) == []
     title = nbformat.read(path, as_version=4).cells[0].source
-    assert f"/blob/{BRANCH}/notebooks/{path.name})" in title and REPOSITORY in title
+    folder = path.parent.relative_to(ROOT).as_posix()  # notebooks or notebooks/ko
+    assert f"/blob/{BRANCH}/{folder}/{path.name})" in title and REPOSITORY in title
+    # The install cell installs the very ref its badge opens: a release's helpers match its lessons.
+    cell = colab_links.install_cell(REPOSITORY, BRANCH, colab_links.edition(path))
+    assert f'@{BRANCH}"' in cell and f"{REPOSITORY}/blob/{BRANCH}/" in title
+    assert ('language="ko"' in cell) == (folder == "notebooks/ko")
 
 
 def test_a_badge_pointing_at_another_notebook_fails(tmp_path: Path) -> None:
@@ -58,10 +63,14 @@ def test_configuration_errors_are_clear(tmp_path: Path) -> None:
         colab_links.read_config(bad)
 
 
-def test_readme_badge_table_lists_every_notebook() -> None:
-    assert colab_links.readme_problems(NOTEBOOKS, REPOSITORY, BRANCH) == []
-    table = colab_links.readme_table(NOTEBOOKS, REPOSITORY, BRANCH)
-    assert all(f"notebooks/{p.name})" in table for p in NOTEBOOKS)
+@pytest.mark.parametrize("language", ["en", "ko"])
+def test_each_readme_badge_table_lists_every_lesson_of_its_edition(language: str) -> None:
+    lessons = colab_links.by_edition(NOTEBOOKS)[language]
+    assert len(lessons) == 10
+    readme = colab_links.READMES[language]
+    assert colab_links.readme_problems(lessons, REPOSITORY, BRANCH, readme) == []
+    table = colab_links.readme_table(lessons, REPOSITORY, BRANCH)
+    assert all(f"{p.relative_to(ROOT).as_posix()})" in table for p in lessons)
 
 
 def test_install_cell_looks_for_the_course_package_not_any_module_called_helpers() -> None:

@@ -7,12 +7,13 @@ from pathlib import Path
 
 import glossary
 import nbformat
+import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 
 LESSONS = sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
 MAP_ROW = re.compile(
-    r"^\|\s*\[?(\d\d) · [^|]*?\]?(?:\((?:notebooks/)?(\d\d_[\w]+\.ipynb)\))?\s*\|"
+    r"^\|\s*\[?(\d\d) · [^|]*?\]?(?:\((?:notebooks/(?:ko/)?)?(\d\d_[\w]+\.ipynb)\))?\s*\|"
     r"[^|]+\|[^|]+\|\s*(\d+)\s*\|\s*$",
     re.M,
 )
@@ -61,21 +62,70 @@ def test_start_here_map_lists_exactly_the_lessons() -> None:
             assert link == path.name, f"00 map: lesson {number} links to {link!r}, not {path.name}"
 
 
-def test_every_term_has_one_korean_name() -> None:
-    _, conflicts = glossary.assemble(LESSONS)
+KOREAN = sorted((ROOT / "notebooks" / "ko").glob("[0-9][0-9]_*.ipynb"))
+
+
+def _korean_minutes(path: Path) -> str:
+    title = nbformat.read(path, as_version=4).cells[0].source
+    match = re.search(r"\*\*소요 시간:\*\* 약 (\d+)분", title)
+    assert match, f"ko/{path.name}: the title cell does not say '**소요 시간:** 약 N분'"
+    return match.group(1)
+
+
+def test_the_korean_maps_list_exactly_the_lessons_with_their_minutes() -> None:
+    readme = (ROOT / "README.ko.md").read_text(encoding="utf-8")
+    start = nbformat.read(KOREAN[0], as_version=4)
+    for where, text in (
+        ("README.ko.md", readme),
+        ("ko/00", "\n".join(c.source for c in start.cells if c.cell_type == "markdown")),
+    ):
+        rows = _map_rows(text, "강의 목록")
+        assert [n for n, _, _ in rows] == [p.name[:2] for p in KOREAN], (
+            f"{where} lists other lessons"
+        )
+        for (number, link, minutes), path in zip(rows, KOREAN, strict=True):
+            assert minutes == _korean_minutes(path) == _minutes_of(ROOT / "notebooks" / path.name)
+            assert link in ("", path.name) and (link or number == "00" and where == "ko/00")
+    assert "notebooks/ko/01_models_and_error.ipynb" in readme and "(README.md)" in readme
+
+
+EDITIONS = [("en", LESSONS, glossary.OUTPUT), ("ko", KOREAN, glossary.KOREAN_OUTPUT)]
+
+
+@pytest.mark.parametrize(("language", "lessons", "output"), EDITIONS)
+def test_every_term_has_one_korean_name_and_one_meaning(
+    language: str, lessons: list[Path], output: Path
+) -> None:
+    _, conflicts = glossary.assemble(lessons, language)
     assert conflicts == []
 
 
-def test_course_glossary_is_up_to_date_and_linked() -> None:
-    text, _ = glossary.assemble(LESSONS)
-    assert glossary.OUTPUT.read_text(encoding="utf-8") == text, "run make glossary"
-    start = "\n".join(c.source for c in nbformat.read(LESSONS[0], as_version=4).cells)
+@pytest.mark.parametrize(("language", "lessons", "output"), EDITIONS)
+def test_course_glossary_is_up_to_date_and_linked(
+    language: str, lessons: list[Path], output: Path
+) -> None:
+    text, _ = glossary.assemble(lessons, language)
+    assert output.read_text(encoding="utf-8") == text, "run make glossary"
+    start = "\n".join(c.source for c in nbformat.read(lessons[0], as_version=4).cells)
     assert "(glossary.md)" in start, "00_start_here must link the course glossary"
 
 
-def test_every_lesson_has_a_glossary() -> None:
-    for path in LESSONS:
-        assert len(glossary.lesson_glossary(path)) >= 5, f"{path.name}: fewer than 5 glossary terms"
+def test_both_glossaries_have_the_same_terms_and_korean_names() -> None:
+    def terms(lessons: list[Path], language: str) -> set[tuple[str, str]]:
+        return {
+            (english.casefold(), korean)
+            for path in lessons
+            for english, korean, _ in glossary.lesson_glossary(path, language)
+        }
+
+    assert terms(LESSONS, "en") == terms(KOREAN, "ko")
+
+
+@pytest.mark.parametrize(("language", "lessons", "output"), EDITIONS)
+def test_every_lesson_has_a_glossary(language: str, lessons: list[Path], output: Path) -> None:
+    for path in lessons:
+        rows = glossary.lesson_glossary(path, language)
+        assert len(rows) >= 5, f"{path.name}: fewer than 5 glossary terms"
 
 
 def test_a_conflict_is_found(tmp_path: Path) -> None:

@@ -9,7 +9,9 @@ import pytest
 from notebook_checks import problems
 
 ROOT = Path(__file__).resolve().parent.parent
-NOTEBOOKS = sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
+ENGLISH = sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
+KOREAN = sorted((ROOT / "notebooks" / "ko").glob("[0-9][0-9]_*.ipynb"))
+NOTEBOOKS = ENGLISH + KOREAN
 
 
 def test_there_are_lessons() -> None:
@@ -18,8 +20,9 @@ def test_there_are_lessons() -> None:
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=[p.name for p in NOTEBOOKS])
 def test_notebook_is_clean(path: Path) -> None:
-    index = NOTEBOOKS.index(path)
-    following = NOTEBOOKS[index + 1].name if index + 1 < len(NOTEBOOKS) else None
+    edition = KOREAN if path in KOREAN else ENGLISH
+    index = edition.index(path)
+    following = edition[index + 1].name if index + 1 < len(edition) else None
     assert problems(path, next_notebook=following) == []
 
 

@@ -1,9 +1,11 @@
-"""Point every notebook's "Open in Colab" badge and Colab install cell at the configured repository.
+"""Point every lesson's "Open in Colab" badge and Colab install cell at the configured repository.
 
 Usage: python tools/colab_links.py            rewrite the notebooks in place
        python tools/colab_links.py --check    only report notebooks that disagree (exit 1)
 
-The repository and branch are configured once, in pyproject.toml's [tool.course] table.
+The repository and branch are configured once, in pyproject.toml's [tool.course] table. Both
+editions get them: the English lessons in notebooks/ (README.md's table) and the Korean lessons in
+notebooks/ko/ (README.ko.md's table), whose install cell speaks Korean and chooses Korean.
 """
 
 from __future__ import annotations
@@ -19,7 +21,21 @@ NOTEBOOKS = ROOT / "notebooks"
 BADGE_IMAGE = "https://colab.research.google.com/assets/colab-badge.svg"
 BADGE = re.compile(r"\[!\[Open In Colab\]\([^)]*\)\]\([^)]*\)")
 INSTALL_START = "# Google Colab only:"
-SETUP = "from helpers import setup_lesson\n\nsetup_lesson()"
+#: The install cell's comments and its setup call, per edition.
+WORDS = {
+    "en": (
+        "# Google Colab only: install the course's helpers and datasets"
+        " (TensorFlow and Keras are there).",
+        "# the course package itself, not any module that happens to be called helpers",
+        "setup_lesson()",
+    ),
+    "ko": (
+        "# Google Colab에서만: 과정의 helpers와 데이터셋을 설치합니다"
+        "(TensorFlow와 Keras는 이미 있습니다).",
+        "# helpers라는 이름의 아무 모듈이 아니라 이 과정의 패키지를 찾습니다",
+        'setup_lesson(language="ko")',
+    ),
+}
 #: The course's distribution name (pyproject.toml [project] name): what the install cell looks for.
 DISTRIBUTION = "keras-regression-course"
 
@@ -39,25 +55,36 @@ def read_config(pyproject: Path = ROOT / "pyproject.toml") -> tuple[str, str]:
     return repository, branch
 
 
-def badge(path: Path, repository: str, branch: str) -> str:
-    """The markdown badge that opens ``path`` (a notebook in notebooks/) in Colab."""
-    url = (
-        f"https://colab.research.google.com/github/{repository}/blob/{branch}/notebooks/{path.name}"
+def edition(path: Path) -> str:
+    """ "ko" for a lesson in notebooks/ko/, else "en"."""
+    return "ko" if path.parent.name == "ko" else "en"
+
+
+def lessons() -> list[Path]:
+    """The lessons of both editions: notebooks/NN_*.ipynb, then notebooks/ko/NN_*.ipynb."""
+    return sorted(NOTEBOOKS.glob("[0-9][0-9]_*.ipynb")) + sorted(
+        (NOTEBOOKS / "ko").glob("[0-9][0-9]_*.ipynb")
     )
+
+
+def badge(path: Path, repository: str, branch: str) -> str:
+    """The markdown badge that opens ``path`` (a lesson of either edition) in Colab."""
+    where = "notebooks/ko" if edition(path) == "ko" else "notebooks"
+    url = f"https://colab.research.google.com/github/{repository}/blob/{branch}/{where}/{path.name}"
     return f"[![Open In Colab]({BADGE_IMAGE})]({url})"
 
 
-def install_cell(repository: str, branch: str) -> str:
+def install_cell(repository: str, branch: str, language: str = "en") -> str:
     """The first code cell: in Colab, install the course package if it is missing; then setup."""
+    first, second, setup = WORDS[language]
     return (
-        f"{INSTALL_START} install the course's helpers and datasets"
-        " (TensorFlow and Keras are there).\n"
+        f"{first}\n"
         "import importlib.metadata\n"
         "import importlib.util\n"
         "import os\n"
         "\n"
         'if importlib.util.find_spec("google.colab"):\n'
-        "    try:  # the course package itself, not any module that happens to be called helpers\n"
+        f"    try:  {second}\n"
         f'        importlib.metadata.version("{DISTRIBUTION}")\n'
         "    except importlib.metadata.PackageNotFoundError:\n"
         f'        release = "git+https://github.com/{repository}@{branch}"\n'
@@ -65,7 +92,9 @@ def install_cell(repository: str, branch: str) -> str:
         "        %pip install -q {course}\n"
         "        importlib.invalidate_caches()\n"
         "\n"
-        f"{SETUP}"
+        "from helpers import setup_lesson\n"
+        "\n"
+        f"{setup}"
     )
 
 
@@ -87,7 +116,7 @@ def apply(nb: nbformat.NotebookNode, path: Path, repository: str, branch: str) -
         if BADGE.search(title.source)
         else "\n".join([lines[0], "", wanted_badge, *lines[1:]])
     )
-    new_code = install_cell(repository, branch)
+    new_code = install_cell(repository, branch, edition(path))
     changed = (new_title, new_code) != (title.source, code.source)
     title.source, code.source = new_title, new_code
     return changed
@@ -105,32 +134,33 @@ def problems(path: Path, repository: str, branch: str) -> list[str]:
             f"found {badges or 'none'}"
         )
     code = _first_code_cell(nb)
-    if code is None or code.source != install_cell(repository, branch):
+    if code is None or code.source != install_cell(repository, branch, edition(path)):
         found.append(
             f"{path.name}: the first code cell is not the configured Colab install + setup cell"
         )
     return found
 
 
-README = ROOT / "README.md"
+READMES = {"en": ROOT / "README.md", "ko": ROOT / "README.ko.md"}
 TABLE = re.compile(r"(<!-- colab-badges:start[^>]*-->\n)(.*?)(<!-- colab-badges:end -->)", re.S)
+HEADER = {"en": "| lesson | open in Colab |", "ko": "| 강의 | Colab에서 열기 |"}
 
 
 def readme_table(paths: list[Path], repository: str, branch: str) -> str:
-    """The README's table of lessons with their Colab badges."""
-    rows = ["| lesson | open in Colab |", "|---|---|"]
+    """A README's table of the lessons of one edition, with their Colab badges."""
+    language = edition(paths[0])
+    rows = [HEADER[language], "|---|---|"]
     for path in paths:
-        title = (
-            nbformat.read(path, as_version=4).cells[0].source.split("\n", 1)[0].lstrip("# ").strip()
+        title = nbformat.read(path, as_version=4).cells[0].source.split("\n", 1)[0]
+        link = path.relative_to(ROOT).as_posix()
+        rows.append(
+            f"| [{title.lstrip('# ').strip()}]({link}) | {badge(path, repository, branch)} |"
         )
-        rows.append(f"| [{title}](notebooks/{path.name}) | {badge(path, repository, branch)} |")
     return "\n".join(rows) + "\n"
 
 
-def readme_problems(
-    paths: list[Path], repository: str, branch: str, readme: Path = README
-) -> list[str]:
-    """How the README's badge table disagrees with the notebooks and the configuration."""
+def readme_problems(paths: list[Path], repository: str, branch: str, readme: Path) -> list[str]:
+    """How a README's badge table disagrees with the lessons and the configuration."""
     match = TABLE.search(readme.read_text(encoding="utf-8"))
     if not match:
         return [f"{readme.name}: no colab-badges markers"]
@@ -139,12 +169,20 @@ def readme_problems(
     return []
 
 
+def by_edition(paths: list[Path]) -> dict[str, list[Path]]:
+    found: dict[str, list[Path]] = {}
+    for path in paths:
+        found.setdefault(edition(path), []).append(path)
+    return found
+
+
 def main(argv: list[str]) -> int:
     repository, branch = read_config()
-    paths = sorted(NOTEBOOKS.glob("[0-9][0-9]_*.ipynb"))
+    paths = lessons()
     if "--check" in argv:
         found = [p for path in paths for p in problems(path, repository, branch)]
-        found += readme_problems(paths, repository, branch)
+        for language, group in by_edition(paths).items():
+            found += readme_problems(group, repository, branch, READMES[language])
         print("\n".join(found) or f"{len(paths)} notebooks point at {repository}@{branch}")
         return 1 if found else 0
     for path in paths:
@@ -152,16 +190,18 @@ def main(argv: list[str]) -> int:
         if apply(nb, path, repository, branch):
             nbformat.write(nb, path)
             print(f"updated {path.relative_to(ROOT)}")
-    text = README.read_text(encoding="utf-8")
-    match = TABLE.search(text)
-    if match is None:
-        raise SystemExit(
-            "README.md: no <!-- colab-badges:start --> ... <!-- colab-badges:end --> markers"
-        )
-    table = readme_table(paths, repository, branch)
-    if match.group(2) != table:
-        README.write_text(text[: match.start(2)] + table + text[match.end(2) :], encoding="utf-8")
-        print("updated README.md")
+    for language, group in by_edition(paths).items():
+        readme = READMES[language]
+        text = readme.read_text(encoding="utf-8")
+        match = TABLE.search(text)
+        if match is None:
+            raise SystemExit(f"{readme.name}: no <!-- colab-badges:start --> ... end --> markers")
+        table = readme_table(group, repository, branch)
+        if match.group(2) != table:
+            readme.write_text(
+                text[: match.start(2)] + table + text[match.end(2) :], encoding="utf-8"
+            )
+            print(f"updated {readme.name}")
     print(f"{len(paths)} notebooks point at {repository}@{branch}")
     return 0
 

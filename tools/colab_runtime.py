@@ -149,7 +149,10 @@ def main(argv: list[str]) -> int:
         problems = run_one(Path(argv[1]))
         print(json.dumps(problems))
         return 0
-    notebooks = [Path(a) for a in argv] or sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
+    notebooks = [Path(a) for a in argv] or [
+        *sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb")),
+        *sorted((ROOT / "notebooks" / "ko").glob("[0-9][0-9]_*.ipynb")),
+    ]
     if not notebooks:
         raise SystemExit("test-colab: no notebooks found")
     start = time.perf_counter()
@@ -198,7 +201,8 @@ def main(argv: list[str]) -> int:
                     "the course package was not installed by the notebook's install cell"
                 )
             status = "ok" if not problems else "FAILED"
-            print(f"{notebook.name:<36} {time.perf_counter() - began:5.1f} s  {status}")
+            label = f"{notebook.parent.name}/{notebook.name}"
+            print(f"{label:<46} {time.perf_counter() - began:5.1f} s  {status}")
             for problem in problems:
                 print(f"    {problem}")
             failures += bool(problems)
