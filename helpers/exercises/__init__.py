@@ -412,11 +412,15 @@ def expect_keras_model(
             if dense_units is not None and count != dense_units[index - 1]:
                 raise Incorrect(units, index=index, got=count, want=dense_units[index - 1])
         uses = N_("Dense layer {index} of your model uses activation {got}; it should use {want}.")
+        plain = N_(
+            "Dense layer {index} of your model uses activation {got}; it should have none: leave "
+            "out activation=... (Keras calls no activation 'linear')."
+        )
         for index, (_units, got) in enumerate(dense, start=1):
             if activations is not None and got != (want := activation_name(activations[index - 1])):
-                none = _("no activation (leave out activation=..., Keras calls this 'linear')")
-                should = repr(want) if want != "linear" else none
-                raise Incorrect(uses, index=index, got=repr(got), want=should)
+                if want == "linear":
+                    raise Incorrect(plain, index=index, got=repr(got))
+                raise Incorrect(uses, index=index, got=repr(got), want=repr(want))
         total = sum(math.prod(weight.shape) for weight in model.trainable_weights)
         if n_params is None or total == n_params:
             return
@@ -660,19 +664,21 @@ def _as_float(answer: Any, what: str) -> float:
     if isinstance(answer, (str, bytes)):
         text = N_("your {what} is text (a {type}), not a number: remove the quotes.")
         raise Incorrect(text, **yours, type=type(answer).__name__)
+    if callable(answer):  # cars["mpg"].mean without the ()
+        raise Incorrect(
+            N_("your {what} is a method or function, not its result: call it with ()."), **yours
+        )
     shape = getattr(answer, "shape", None)  # a tuple, or a tensor's TensorShape
-    if shape := tuple(shape) if isinstance(shape, Iterable) else ():
-        tensor = _(": take the number out with float(...) or .numpy().item().")
-        item = _(": take the number out with .item().") if hasattr(answer, "item") else tensor
-        item = item if math.prod(shape) == 1 else "."
-        array = N_("your {what} is {kind} of shape {shape}, but a single number was expected{item}")
-        raise Incorrect(array, **yours, shape=shape, item=item)
+    shape = tuple(shape) if isinstance(shape, Iterable) else ()
+    if math.prod(shape) != 1:  # an array, Series or tensor of one value is that number
+        array = N_("your {what} is {kind} of shape {shape}, but a single number was expected.")
+        raise Incorrect(array, **yours, shape=shape)
     if isinstance(answer, (list, tuple, dict, set)):
         items = _count(len(answer), N_("{count} item"), N_("{count} items"))
         many = N_("your {what} is {kind} of {items}, but a single number was expected.")
         raise Incorrect(many, **yours, items=items)
     try:
-        value = float(answer)
+        value = float(np.asarray(answer).ravel()[0] if shape else answer)
     except Exception:
         value = None
     if value is None or isinstance(answer, (bool, np.bool_)):  # float(True) would be 1.0

@@ -112,7 +112,9 @@ def _check_tanh_network(answer: Any) -> None:
     optimizer: Any = getattr(answer, "optimizer", None)
     steps = int(optimizer.iterations) if optimizer else 0
     rate = float(optimizer.learning_rate) if optimizer else 0.0
-    if steps == 0:
+    if steps == 0 and optimizer is not None:
+        fix = N_("{told}: not trained yet: fit it.")
+    elif steps == 0:
         fix = N_("{told}: not trained yet: compile it like make_network, then fit it.")
     elif not math.isclose(rate, 0.02, rel_tol=1e-3):
         fix = N_("{told}: its learning rate is {rate}; use Adam(learning_rate=0.02).")
