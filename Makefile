@@ -14,7 +14,8 @@ export KERAS_BACKEND := tensorflow
 export COLUMNS := 80
 export PYTHONHASHSEED := 0
 
-.PHONY: help venv lab test lint notebooks test-portability colab-links glossary translations test-colab clean
+.PHONY: help venv lab test lint notebooks test-portability colab-links glossary translations test-colab clean \
+	test-browser classroom test-classroom test-repo2docker
 
 help:
 	@echo "make lab               start JupyterLab on notebooks/ (builds .venv first)"
@@ -26,6 +27,10 @@ help:
 	@echo "make glossary          assemble notebooks/glossary.md from the lessons' glossaries"
 	@echo "make translations      extract the helpers' messages into helpers/locale/ko/*.po, compile helpers.mo"
 	@echo "make test-colab        run every notebook alone in a simulated Google Colab runtime"
+	@echo "make test-browser      every lesson of both editions in JupyterLab in Chromium; a login to the hub"
+	@echo "make classroom         serve the course to a class from one JupyterHub (loopback)"
+	@echo "make test-classroom    simulated learners on that hub: memory, seconds, failures"
+	@echo "make test-repo2docker  check the image repo2docker (Binder, Kubernetes) would build"
 	@echo "make clean             remove .venv"
 
 venv: $(EDIT)
@@ -83,6 +88,24 @@ test-colab: $(EDIT)
 test-portability: $(EDIT)
 	ONEDNN_MAX_CPU_ISA=AVX2 $(BIN)/python -m pytest notebooks
 	ONEDNN_MAX_CPU_ISA=SSE41 $(BIN)/python -m pytest notebooks
+
+# Teaching a class (README "Teaching a class"): requirements-classroom.txt on top of the course's own.
+CLASSROOM := $(VENV)/.classroom
+$(CLASSROOM): $(EDIT) requirements-classroom.txt
+	$(BIN)/python -m pip install --quiet -r requirements-classroom.txt
+	touch $(CLASSROOM)
+
+test-browser: $(CLASSROOM)
+	$(BIN)/python tools/browser_test.py --classroom
+
+classroom: $(CLASSROOM)
+	$(BIN)/python tools/classroom.py serve
+
+test-classroom: $(CLASSROOM)
+	$(BIN)/python tools/classroom.py load-test --learners 1 2 --lesson 00 --out build/classroom
+
+test-repo2docker: $(CLASSROOM)
+	$(BIN)/python tools/repo2docker_check.py
 
 clean:
 	rm -rf $(VENV) .venv-colab
