@@ -173,7 +173,8 @@ def main(argv: list[str]) -> int:
         env.pop("VIRTUAL_ENV", None)
         for notebook in notebooks:
             _pip("uninstall", "--quiet", "--yes", PACKAGE)
-            alone = scratch_path / "run" / notebook.stem
+            # ko/00_start_here gets a folder of its own, apart from 00_start_here
+            alone = scratch_path / "run" / f"{notebook.parent.name}-{notebook.stem}"
             alone.mkdir(parents=True)
             shutil.copy(notebook, alone / notebook.name)
             began = time.perf_counter()
