@@ -47,8 +47,12 @@ $(STAMP): requirements.txt
 	touch $(STAMP)
 
 # The course's helpers package, editable: re-installed when pyproject.toml changes.
-$(EDIT): $(STAMP) pyproject.toml
+# JupyterLab's defaults for the course (make lab and make classroom's servers): no news pop-up and no
+# update check, which ask the internet and interrupt a class (settings/jupyterlab-overrides.json).
+$(EDIT): $(STAMP) pyproject.toml settings/jupyterlab-overrides.json
 	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e .
+	mkdir -p $(VENV)/share/jupyter/lab/settings
+	cp settings/jupyterlab-overrides.json $(VENV)/share/jupyter/lab/settings/overrides.json
 	touch $(EDIT)
 
 # Listens on this computer only; prints the address to open. (--allow-root only when run as root.)

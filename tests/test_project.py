@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 import subprocess
 import sys
@@ -118,3 +119,16 @@ def test_the_makefile_exports_exactly_required_env() -> None:
     makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
     exported = dict(re.findall(r"^export (\w+) := (.*)$", makefile, re.M))
     assert exported == REQUIRED_ENV
+
+
+def test_jupyterlab_asks_no_news_and_no_updates() -> None:
+    # make lab and make classroom's servers read these defaults from .venv (the browser test
+    # checks that the pop-up does not show); the keys are JupyterLab's plugin ids.
+    overrides = json.loads((ROOT / "settings" / "jupyterlab-overrides.json").read_text())
+    assert overrides["@jupyterlab/apputils-extension:notification"] == {
+        "fetchNews": "false",
+        "checkForUpdates": False,
+    }
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    copy = "cp settings/jupyterlab-overrides.json $(VENV)/share/jupyter/lab/settings/overrides.json"
+    assert copy in makefile

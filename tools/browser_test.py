@@ -68,13 +68,15 @@ SELF_TEST_CELL = 'raise RuntimeError("self-test")'
 
 # The throw-away user settings: no autosave (nothing is ever written to a lesson), every cell in
 # the page (no windowing, so that all of them can be read and photographed), and no request to
-# the internet (news, update checks, the extension manager's PyPI search).
+# the extension manager's PyPI search. News and update checks are off by the course's own
+# defaults (settings/jupyterlab-overrides.json, which make copies into .venv): a test checks that
+# no news pop-up shows.
 LAB_SETTINGS = {
     "@jupyterlab/docmanager-extension/plugin": {"autosave": False},
     "@jupyterlab/notebook-extension/tracker": {"windowingMode": "none"},
-    "@jupyterlab/apputils-extension/notification": {"fetchNews": "false", "checkForUpdates": False},
     "@jupyterlab/extensionmanager-extension/plugin": {"enabled": False},
 }
+NEWS_QUESTION = "get notified about official Jupyter news"  # JupyterLab's pop-up
 
 # What the page shows, read in one go: for each code cell its prompt ("[3]:", "[*]:"), its
 # editor's text and its outputs (MIME type, text, images and how many of them are decoded).
@@ -464,6 +466,8 @@ def check_lesson(page: Page, lab: JupyterLab, lesson: Lesson, relative: str, out
         result.cells = len(cells)
         result.figures = sum(out["decoded"] for cell in cells for out in cell["outputs"])
         result.problems += problems_after_run(cells, expected)
+        if page.get_by_text(NEWS_QUESTION).count():
+            result.problems.append("JupyterLab shows its news pop-up (settings/ overrides missing)")
         if result.problems:
             result.problems.append("the answer step was skipped: the lesson did not run cleanly")
         elif problem := answer_an_exercise(page, lesson, expected, deadline):
@@ -546,6 +550,8 @@ def check_classroom(out: Path) -> Result:
                     page.locator(".jp-NotebookPanel .jp-Cell").first.wait_for()
                     page.wait_for_timeout(2000)
                     page.screenshot(path=str(out / "classroom.png"))
+                    if page.get_by_text(NEWS_QUESTION).count():
+                        result.problems.append("the learner's JupyterLab shows its news pop-up")
                 finally:
                     browser.close()
             copy = class_dir / "home" / "learner1" / ROOT.name / "notebooks" / "00_start_here.ipynb"
