@@ -180,7 +180,7 @@ def draw_network(
             label, caption = f"output: {size}", "output layer"
             label += "" if activation == "linear" else f", {activation}"
         else:
-            label = f"Dense {size}, {activation}"
+            label = f"Dense {size}\n{activation}"  # two lines: neighbours' labels do not touch
             caption = "hidden layer" if last == 2 else f"hidden layer {i}"
         for (x, y), node in zip(positions[i], column_slots, strict=True):
             if node is None:  # the ellipsis of a large layer, and its size
@@ -207,7 +207,8 @@ def draw_network(
         ax.text(i * _GAP, -top - 0.7, caption, ha="center", va="top", fontsize=9, color="0.3")
 
     ax.set_xlim(-1.3, last * _GAP + 1.3)
-    ax.set_ylim(-top - 1.4, top + 1.7)  # room for the labels above and the captions below
+    above = 1.7 if last < 2 else 2.1  # room for the labels above (two lines over hidden layers)
+    ax.set_ylim(-top - 1.4, top + above)  # and for the captions below
     ax.set_aspect("equal", adjustable="box")
     ax.axis("off")
     if title:

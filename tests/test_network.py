@@ -123,8 +123,8 @@ def test_nodes_are_coloured_by_role_and_drawn_above_the_lines() -> None:
             sequential(9, 8, 4, 1),
             [
                 "input: 9",
-                "Dense 8, relu",
-                "Dense 4, relu",
+                "Dense 8\nrelu",
+                "Dense 4\nrelu",
                 "output: 1",
                 "input layer",
                 "hidden layer 1",
@@ -135,7 +135,7 @@ def test_nodes_are_coloured_by_role_and_drawn_above_the_lines() -> None:
         ),
         (
             sequential(9, 2, 1, activation="tanh"),
-            ["Dense 2, tanh", "hidden layer"],
+            ["Dense 2\ntanh", "hidden layer"],
             ["hidden layer 1"],
         ),
         (with_layers((3,), layers.Dense(1, activation="sigmoid")), ["output: 1, sigmoid"], []),
@@ -177,7 +177,7 @@ def test_large_layers_get_an_ellipsis_and_their_size() -> None:
     found = texts(ax)
     assert found.count("\u22ee") == 2
     assert found.count("64 in all") == 2
-    assert "Dense 64, relu" in found
+    assert "Dense 64\nrelu" in found
     shown = [9, 9, 9, 1]  # 10 rows: 9 nodes and the ellipsis
     assert len(circles(ax)) == sum(shown)
     assert n_lines(ax) == 9 * 9 + 9 * 9 + 9 * 1
