@@ -16,6 +16,7 @@ environment variables below; an instructor can do the same by hand. What it sets
 """
 
 import os
+import shutil
 import tempfile
 from pathlib import Path
 
@@ -64,10 +65,17 @@ c.Spawner.environment = {
 # kernels' ports on its own, and when a class starts its kernels at the same moment two servers can
 # pick the same free port; the load test saw a kernel hang that way (8 learners, 1 failure). The
 # sockets live in a short per-learner folder (a socket path has at most 107 characters).
+# The folder goes when the learner's server stops (also when the hub stops every server).
 c.Spawner.args = ["--KernelManager.transport=ipc"]
-c.Spawner.environment["JUPYTER_RUNTIME_DIR"] = lambda spawner: str(
-    Path(tempfile.gettempdir()) / f"classroom-{spawner.user.name}"
-)
+
+
+def runtime_dir(spawner) -> str:
+    """The learner's folder for their kernels' sockets and connection files."""
+    return str(Path(tempfile.gettempdir()) / f"classroom-{spawner.user.name}")
+
+
+c.Spawner.environment["JUPYTER_RUNTIME_DIR"] = runtime_dir
+c.Spawner.post_stop_hook = lambda spawner: shutil.rmtree(runtime_dir(spawner), ignore_errors=True)
 if os.geteuid() == 0:  # Jupyter refuses to run as root unless told (a container or CI machine)
     c.Spawner.args.append("--ServerApp.allow_root=True")
 # A whole class logging in at once on a small machine: servers may take a while to start.

@@ -132,3 +132,13 @@ def test_kernels_use_unix_sockets_with_paths_short_enough(monkeypatch, tmp_path)
     assert runtime != c.Spawner.environment["JUPYTER_RUNTIME_DIR"](
         type("Spawner", (), {"user": type("User", (), {"name": "another"})})
     )
+
+
+def test_a_learners_socket_folder_goes_when_their_server_stops(monkeypatch, tmp_path):
+    c = hub_config(monkeypatch, tmp_path)
+    spawner = type("Spawner", (), {"user": type("User", (), {"name": "stop-check-learner"})})
+    runtime = Path(c.Spawner.environment["JUPYTER_RUNTIME_DIR"](spawner))
+    (runtime / "kernel-1.json").parent.mkdir(parents=True, exist_ok=True)
+    (runtime / "kernel-1.json").write_text("{}")
+    c.Spawner.post_stop_hook(spawner)
+    assert not runtime.exists()
