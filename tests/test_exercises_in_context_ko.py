@@ -1,6 +1,10 @@
 """Every exercise works inside its Korean lesson (notebooks/ko/): judged in English and in Korean.
 
-A file of its own, so that `make test`'s two workers (pytest-xdist, one file each) share the work.
+The solution and every wrong answer of tests/answers run in the Korean lesson, and each message must
+be the Korean translation of the English one. The other correct forms of an answer are judged by
+the same code as in the English lesson (the code cells are identical: tools/translations.py), so
+they run there only. A file of its own, so that `make test`'s two workers (pytest-xdist, one file
+each) share the work.
 """
 
 from __future__ import annotations
